@@ -1,0 +1,69 @@
+import { Ledger } from './ledger.js';
+import type {
+  Article,
+  Lacuna,
+  Message,
+  ResidueItem,
+  ResolvedOptions,
+  SourceInfo,
+  Span,
+  StageStats,
+} from './types.js';
+
+/** What a block is, once the segment stage has looked at it. */
+export type BlockRole =
+  | 'headline'
+  | 'kicker'
+  | 'subheadline'
+  | 'dateline'
+  | 'byline'
+  | 'paragraph'
+  | 'subhead'
+  | 'caption'
+  | 'note'
+  | 'sourceTag'
+  | 'related';
+
+/**
+ * A unit of the dump: usually one paragraph (one line, or several hard-wrapped lines).
+ * `text` is always the concatenation of `spans` in the source.
+ */
+export interface Block {
+  id: string;
+  spans: Span[];
+  text: string;
+  /** live: still in play; dropped: text is in a ledger entry; merged: text moved into another block. */
+  status: 'live' | 'dropped' | 'merged';
+  role?: BlockRole;
+  lacunae: Lacuna[];
+  lacunaBefore: boolean;
+  lacunaAfter: boolean;
+}
+
+/** The document state the stages read and extend. I/O and clocks stay outside. */
+export interface Doc {
+  source: SourceInfo;
+  /** The decoded source text; offsets everywhere index into it. */
+  text: string;
+  /** `text` with length-preserving folds (full-width ASCII → ASCII); same offsets. */
+  folded: string;
+  blocks: Block[];
+  ledger: Ledger;
+  messages: Message[];
+  articles: Article[];
+  residue: ResidueItem[];
+  options: ResolvedOptions;
+  stats: StageStats[];
+}
+
+export function liveBlocks(doc: Doc): Block[] {
+  return doc.blocks.filter((b) => b.status === 'live');
+}
+
+export function blockStart(block: Block): number {
+  return block.spans[0]?.start ?? 0;
+}
+
+export function blockEnd(block: Block): number {
+  return block.spans[block.spans.length - 1]?.end ?? 0;
+}

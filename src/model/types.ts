@@ -1,0 +1,188 @@
+/**
+ * The data model of newsmend. Everything here is plain JSON so an Edition can be written,
+ * read back, stored and diffed. Offsets are UTF-16 code-unit indices into `Source.text`
+ * (the decoded text); see docs/format.md.
+ */
+
+export const EDITION_SCHEMA = 'newsmend-edition@1';
+
+/** A half-open range [start, end) of the decoded source text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Confidence = number; // 0..1
+
+export interface SourceInfo {
+  name: string;
+  sha256: string;
+  bytes: number;
+  encoding: string;
+  encodingConfidence: Confidence;
+  /** Characters of decoded text. */
+  chars: number;
+}
+
+/** A place where source text is missing inside (or at the edge of) a paragraph. */
+export interface Lacuna {
+  /** Offset in the item's `text` where characters were lost. */
+  at: number;
+  /** Restoration proposed from evidence in the dump itself; never inserted unless asked. */
+  suggestion?: string;
+  evidence?: string;
+  confidence?: Confidence;
+}
+
+export type BodyKind = 'paragraph' | 'subhead' | 'byline' | 'caption' | 'note';
+
+export interface BodyItem {
+  kind: BodyKind;
+  /** Source text: the concatenation of `spans` in the decoded source. */
+  text: string;
+  spans: Span[];
+  lacunae: Lacuna[];
+  lacunaBefore: boolean;
+  lacunaAfter: boolean;
+}
+
+export interface Dateline {
+  text: string;
+  agency?: string;
+  place?: string;
+  /** ISO date (YYYY-MM-DD) when the year can be inferred, else MM-DD as `--MM-DD`. */
+  date?: string;
+  spans: Span[];
+}
+
+/** A labelled single-line field of an article (kicker, headline…), with its source spans. */
+export interface Field {
+  text: string;
+  spans: Span[];
+}
+
+export type ArticleFlag = 'truncated-start' | 'truncated-end' | 'continued-elsewhere';
+
+export interface Variant {
+  /** The rare form as it stands in the source. */
+  text: string;
+  /** The frequent form it is likely a corruption of. */
+  likely: string;
+  /** Where the rare form occurs (source spans). */
+  spans: Span[];
+  evidence: string;
+  confidence: Confidence;
+}
+
+export interface ArticleMetadata {
+  date?: string;
+  agencies: string[];
+  places: string[];
+  people: { name: string; title?: string }[];
+  organisations: string[];
+}
+
+/**
+ * One reconstructed article. The string-valued fields (`kicker`, `headline`, …) follow the
+ * public gold shape (../shared/eval/README.md); `fields` keeps their source spans.
+ */
+export interface Article {
+  id: string;
+  kicker?: string;
+  headline?: string;
+  subheadline?: string;
+  dateline?: Dateline;
+  byline?: string;
+  body: BodyItem[];
+  sourceTag?: string;
+  related: string[];
+  flags: ArticleFlag[];
+  variants: Variant[];
+  metadata: ArticleMetadata;
+  /** Source spans of the labelled single-line fields and related titles. */
+  fields: {
+    kicker?: Field;
+    headline?: Field;
+    subheadline?: Field;
+    byline?: Field;
+    sourceTag?: Field;
+    related: Field[];
+  };
+}
+
+/** Text we kept but could not place in any article. */
+export interface ResidueItem {
+  id: string;
+  text: string;
+  spans: Span[];
+  reason: string;
+}
+
+export type EditAction = 'drop' | 'join' | 'flag' | 'label' | 'suggest' | 'split';
+
+/** One entry of the append-only ledger: a decision a stage made, with its evidence. */
+export interface Edit {
+  id: string;
+  stage: string;
+  rule: string;
+  action: EditAction;
+  /** Source spans the decision is about. For `drop`, exactly the dropped text. */
+  spans: Span[];
+  /** For `drop`: the dropped source text (so the source can be rebuilt from the edition). */
+  text?: string;
+  reason: string;
+  evidence?: string;
+  confidence: Confidence;
+  /** Related ids: the block kept instead of a dropped duplicate, the article concerned, … */
+  refs?: string[];
+}
+
+export type Severity = 'info' | 'warning' | 'error';
+
+export interface Message {
+  severity: Severity;
+  code: string;
+  text: string;
+  span?: Span;
+}
+
+/** Whitespace between the pieces we keep (line breaks, blank lines, indentation). */
+export interface LayoutGap {
+  start: number;
+  text: string;
+}
+
+export interface StageStats {
+  stage: string;
+  ms: number;
+  [count: string]: number | string;
+}
+
+export interface Edition {
+  schema: typeof EDITION_SCHEMA;
+  source: SourceInfo;
+  articles: Article[];
+  residue: ResidueItem[];
+  edits: Edit[];
+  /** Whitespace-only text between kept and dropped pieces; needed to rebuild the source. */
+  layout: LayoutGap[];
+  messages: Message[];
+  stats: { stages: StageStats[]; articles: number; residue: number; dropped: number };
+  options: ResolvedOptions;
+}
+
+export interface MendOptions {
+  /** Name recorded in `source.name`. */
+  name?: string;
+  /** Force an input encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be). */
+  encoding?: string;
+  /** Edition date (YYYY-MM-DD) used to infer years of datelines; inferred from the dump if absent. */
+  editionDate?: string;
+  /** Include timing in stats (non-deterministic); off by default so output is byte-identical. */
+  timings?: boolean;
+}
+
+export interface ResolvedOptions {
+  encoding?: string;
+  editionDate?: string;
+}

@@ -1,0 +1,63 @@
+import { decode } from './decode/index.js';
+import { fold } from './decode/fold.js';
+import type { Doc } from './model/doc.js';
+import { toEdition } from './model/finalize.js';
+import { Ledger } from './model/ledger.js';
+import type { Edition, MendOptions } from './model/types.js';
+import { blocksStage } from './stages/blocks/index.js';
+import { segmentStage } from './stages/segment/index.js';
+import type { Stage } from './stages/stage.js';
+
+/** The stages in the order they run. Each one only sees what the previous ones left. */
+export const STAGES: readonly Stage[] = [blocksStage, segmentStage];
+
+function newDoc(input: string | Uint8Array, options: MendOptions): Doc {
+  const decoded = decode(input, options.encoding);
+  return {
+    source: {
+      name: options.name ?? (typeof input === 'string' ? 'text' : 'input'),
+      sha256: decoded.sha256,
+      bytes: decoded.bytes,
+      encoding: decoded.encoding,
+      encodingConfidence: decoded.confidence,
+      chars: decoded.text.length,
+    },
+    text: decoded.text,
+    folded: fold(decoded.text),
+    blocks: [],
+    ledger: new Ledger(),
+    messages: [...decoded.messages],
+    articles: [],
+    residue: [],
+    options: { encoding: options.encoding, editionDate: options.editionDate },
+    stats: [],
+  };
+}
+
+/** Binary input is not mended: its text is kept whole in the residue so nothing is lost. */
+function keepWhole(doc: Doc): void {
+  if (doc.text.length === 0) return;
+  doc.residue.push({ id: 'r1', text: doc.text, spans: [{ start: 0, end: doc.text.length }], reason: 'binary input' });
+}
+
+/**
+ * Rebuild the articles of a page dump. Pure: same input and options → the same Edition.
+ * Never throws on bad data; problems are reported in `edition.messages`.
+ */
+export function mend(input: string | Uint8Array, options: MendOptions = {}): Edition {
+  const doc = newDoc(input, options);
+  if (doc.messages.some((m) => m.code === 'binary-input')) {
+    keepWhole(doc);
+    return toEdition(doc);
+  }
+  if (doc.text.trim().length === 0) {
+    doc.messages.push({ severity: 'warning', code: 'empty-input', text: 'input has no text' });
+  }
+  for (const stage of STAGES) {
+    const started = options.timings ? performance.now() : 0;
+    const counts = stage.run(doc);
+    const ms = options.timings ? Math.round((performance.now() - started) * 10) / 10 : 0;
+    doc.stats.push({ stage: stage.name, ms, ...counts });
+  }
+  return toEdition(doc);
+}
