@@ -37,7 +37,12 @@ function newDoc(input: string | Uint8Array, options: MendOptions): Doc {
 /** Binary input is not mended: its text is kept whole in the residue so nothing is lost. */
 function keepWhole(doc: Doc): void {
   if (doc.text.length === 0) return;
-  doc.residue.push({ id: 'r1', text: doc.text, spans: [{ start: 0, end: doc.text.length }], reason: 'binary input' });
+  doc.residue.push({
+    id: 'r1',
+    text: doc.text,
+    spans: [{ start: 0, end: doc.text.length }],
+    reason: 'binary input',
+  });
 }
 
 /**

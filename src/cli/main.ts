@@ -31,7 +31,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`newsmend: unknown command '${name}'. Run 'newsmend --help' for the list.\n`);
+    process.stderr.write(
+      `newsmend: unknown command '${name}'. Run 'newsmend --help' for the list.\n`,
+    );
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -42,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`newsmend ${name}: ${error.message}\nRun 'newsmend ${name} --help' for usage.\n`);
+      process.stderr.write(
+        `newsmend ${name}: ${error.message}\nRun 'newsmend ${name} --help' for usage.\n`,
+      );
       return EXIT_USAGE;
     }
     if (error instanceof InputError) {
@@ -50,7 +54,9 @@ async function main(argv: string[]): Promise<number> {
       return EXIT_BAD_INPUT;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`newsmend ${name}: internal error: ${message}\nPlease report this with the input that caused it.\n`);
+    process.stderr.write(
+      `newsmend ${name}: internal error: ${message}\nPlease report this with the input that caused it.\n`,
+    );
     return 70;
   }
 }

@@ -7,7 +7,7 @@ export const LEGACY_CANDIDATES = ['gb18030', 'big5', 'shift_jis', 'euc-kr', 'utf
 const CHARDET_TO_LABEL: Record<string, string> = {
   GB18030: 'gb18030',
   Big5: 'big5',
-  'Shift_JIS': 'shift_jis',
+  Shift_JIS: 'shift_jis',
   'EUC-JP': 'euc-jp',
   'EUC-KR': 'euc-kr',
   'UTF-16LE': 'utf-16le',

@@ -61,7 +61,9 @@ function lossyDecode(bytes: Uint8Array, label: string, messages: Message[]): str
 }
 
 /** Pick the legacy encoding: valid decodings only, ranked by chardet, then by how Chinese they read. */
-function detectLegacy(bytes: Uint8Array): { label: string; confidence: number; text: string } | undefined {
+function detectLegacy(
+  bytes: Uint8Array,
+): { label: string; confidence: number; text: string } | undefined {
   for (const candidate of rankEncodings(bytes)) {
     const text = tryDecode(bytes, candidate.label);
     if (text !== undefined && cjkShare(text) >= MIN_CJK_SHARE_FOR_LEGACY) {
@@ -70,7 +72,8 @@ function detectLegacy(bytes: Uint8Array): { label: string; confidence: number; t
   }
   for (const label of ['gb18030', 'big5']) {
     const text = tryDecode(bytes, label);
-    if (text !== undefined && cjkShare(text) >= MIN_CJK_SHARE_FOR_LEGACY) return { label, confidence: 0.3, text };
+    if (text !== undefined && cjkShare(text) >= MIN_CJK_SHARE_FOR_LEGACY)
+      return { label, confidence: 0.3, text };
   }
   return undefined;
 }
@@ -82,13 +85,28 @@ function detectLegacy(bytes: Uint8Array): { label: string; confidence: number; t
 export function decode(input: string | Uint8Array, forced?: string): Decoded {
   if (typeof input === 'string') {
     const sha256 = createHash('sha256').update(input, 'utf8').digest('hex');
-    return { text: input, encoding: 'utf-16 (string)', confidence: 1, sha256, bytes: Buffer.byteLength(input), messages: [], binary: false };
+    return {
+      text: input,
+      encoding: 'utf-16 (string)',
+      confidence: 1,
+      sha256,
+      bytes: Buffer.byteLength(input),
+      messages: [],
+      binary: false,
+    };
   }
   const bytes = input;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const messages: Message[] = [];
-  const result = (text: string, encoding: string, confidence: number, binary = false): Decoded =>
-    ({ text, encoding, confidence, sha256, bytes: bytes.length, messages, binary });
+  const result = (text: string, encoding: string, confidence: number, binary = false): Decoded => ({
+    text,
+    encoding,
+    confidence,
+    sha256,
+    bytes: bytes.length,
+    messages,
+    binary,
+  });
 
   const bom = BOMS.find((b) => startsWith(bytes, b.bytes));
   if (forced) {
@@ -101,7 +119,11 @@ export function decode(input: string | Uint8Array, forced?: string): Decoded {
     return result(lossyDecode(bytes.subarray(bom.bytes.length), bom.label, messages), bom.label, 1);
   }
   if (controlShare(bytes) > BINARY_CONTROL_SHARE) {
-    messages.push({ severity: 'error', code: 'binary-input', text: 'input looks like binary data, not a text dump' });
+    messages.push({
+      severity: 'error',
+      code: 'binary-input',
+      text: 'input looks like binary data, not a text dump',
+    });
     return result(new TextDecoder('utf-8').decode(bytes), 'binary', 0, true);
   }
   const utf8 = tryDecode(bytes, 'utf-8');
@@ -109,7 +131,11 @@ export function decode(input: string | Uint8Array, forced?: string): Decoded {
 
   const legacy = detectLegacy(bytes);
   if (legacy) {
-    messages.push({ severity: 'info', code: 'encoding-detected', text: `not UTF-8; decoded as ${legacy.label} (confidence ${legacy.confidence.toFixed(2)})` });
+    messages.push({
+      severity: 'info',
+      code: 'encoding-detected',
+      text: `not UTF-8; decoded as ${legacy.label} (confidence ${legacy.confidence.toFixed(2)})`,
+    });
     return result(legacy.text, legacy.label, legacy.confidence);
   }
   return result(lossyDecode(bytes, 'utf-8', messages), 'utf-8', 0.5);

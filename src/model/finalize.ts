@@ -18,13 +18,22 @@ function coverage(edition: Edition): { covered: Uint8Array; overlaps: number } {
     }
   };
   for (const a of edition.articles) {
-    for (const field of [a.fields.kicker, a.fields.headline, a.fields.subheadline, a.fields.byline, a.fields.sourceTag, a.dateline, ...a.fields.related]) {
+    for (const field of [
+      a.fields.kicker,
+      a.fields.headline,
+      a.fields.subheadline,
+      a.fields.byline,
+      a.fields.sourceTag,
+      a.dateline,
+      ...a.fields.related,
+    ]) {
       if (field) mark(field.text, field.spans, a.id);
     }
     for (const item of a.body) mark(item.text, item.spans, a.id);
   }
   for (const r of edition.residue) mark(r.text, r.spans, r.id);
-  for (const e of edition.edits) if (e.action === 'drop' && e.text !== undefined) mark(e.text, e.spans, e.id);
+  for (const e of edition.edits)
+    if (e.action === 'drop' && e.text !== undefined) mark(e.text, e.spans, e.id);
   return { covered, overlaps };
 }
 
@@ -35,7 +44,11 @@ function coverage(edition: Edition): { covered: Uint8Array; overlaps: number } {
 function accountForRest(doc: Doc, edition: Edition): void {
   const { covered, overlaps } = coverage(edition);
   if (overlaps > 0) {
-    doc.messages.push({ severity: 'error', code: 'coverage-overlap', text: `${overlaps} source characters are held twice` });
+    doc.messages.push({
+      severity: 'error',
+      code: 'coverage-overlap',
+      text: `${overlaps} source characters are held twice`,
+    });
   }
   const layout: LayoutGap[] = [];
   const unaccounted: ResidueItem[] = [];
@@ -49,11 +62,21 @@ function accountForRest(doc: Doc, edition: Edition): void {
     while (j < covered.length && !covered[j]) j++;
     const text = doc.text.slice(i, j);
     if (WHITESPACE_ONLY.test(text)) layout.push({ start: i, text });
-    else unaccounted.push({ id: `u${unaccounted.length + 1}`, text, spans: [{ start: i, end: j }], reason: 'unaccounted' });
+    else
+      unaccounted.push({
+        id: `u${unaccounted.length + 1}`,
+        text,
+        spans: [{ start: i, end: j }],
+        reason: 'unaccounted',
+      });
     i = j;
   }
   if (unaccounted.length > 0) {
-    doc.messages.push({ severity: 'error', code: 'unaccounted-text', text: `${unaccounted.length} piece(s) of text were not placed by any stage; kept in the residue` });
+    doc.messages.push({
+      severity: 'error',
+      code: 'unaccounted-text',
+      text: `${unaccounted.length} piece(s) of text were not placed by any stage; kept in the residue`,
+    });
   }
   edition.layout = layout;
   edition.residue.push(...unaccounted);

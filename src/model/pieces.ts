@@ -33,16 +33,22 @@ export function editionPieces(edition: Edition): Piece[] {
       if (!field || Array.isArray(field)) continue;
       pieces.push(...piecesOf(field.text, field.spans, `${owner} ${name}`));
     }
-    for (const field of fields.related) pieces.push(...piecesOf(field.text, field.spans, `${owner} related`));
-    if (article.dateline) pieces.push(...piecesOf(article.dateline.text, article.dateline.spans, `${owner} dateline`));
-    article.body.forEach((item, i) => pieces.push(...piecesOf(item.text, item.spans, `${owner} body[${i}]`)));
+    for (const field of fields.related)
+      pieces.push(...piecesOf(field.text, field.spans, `${owner} related`));
+    if (article.dateline)
+      pieces.push(...piecesOf(article.dateline.text, article.dateline.spans, `${owner} dateline`));
+    article.body.forEach((item, i) =>
+      pieces.push(...piecesOf(item.text, item.spans, `${owner} body[${i}]`)),
+    );
   }
-  for (const item of edition.residue) pieces.push(...piecesOf(item.text, item.spans, `residue ${item.id}`));
+  for (const item of edition.residue)
+    pieces.push(...piecesOf(item.text, item.spans, `residue ${item.id}`));
   for (const edit of edition.edits) {
     if (edit.action === 'drop' && edit.text !== undefined) {
       pieces.push(...piecesOf(edit.text, edit.spans, `edit ${edit.id}`));
     }
   }
-  for (const gap of edition.layout) pieces.push({ start: gap.start, text: gap.text, owner: 'layout' });
+  for (const gap of edition.layout)
+    pieces.push({ start: gap.start, text: gap.text, owner: 'layout' });
   return pieces;
 }

@@ -16,7 +16,8 @@ function tile(edition: Edition): { pieces: Piece[]; problems: CoverageProblem[] 
   let cursor = 0;
   for (const piece of pieces) {
     if (piece.start > cursor) problems.push({ at: cursor, problem: 'gap', owner: piece.owner });
-    if (piece.start < cursor) problems.push({ at: piece.start, problem: 'overlap', owner: piece.owner });
+    if (piece.start < cursor)
+      problems.push({ at: piece.start, problem: 'overlap', owner: piece.owner });
     cursor = Math.max(cursor, piece.start + piece.text.length);
   }
   if (cursor < edition.source.chars) problems.push({ at: cursor, problem: 'gap', owner: 'end' });
@@ -36,7 +37,9 @@ export function rebuild(edition: Edition): string {
   const { pieces, problems } = tile(edition);
   if (problems.length > 0) {
     const first = problems[0];
-    throw new Error(`edition does not cover the source: ${first.problem} at ${first.at} (${first.owner})`);
+    throw new Error(
+      `edition does not cover the source: ${first.problem} at ${first.at} (${first.owner})`,
+    );
   }
   return pieces.map((p) => p.text).join('');
 }

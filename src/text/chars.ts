@@ -7,7 +7,11 @@ export const CLOSERS = new Set(['”', '’', '』', '」', '）', ')', '》', '
 
 export function isCjk(ch: string): boolean {
   const code = ch.codePointAt(0) ?? 0;
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x20000 && code <= 0x2ffff);
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x20000 && code <= 0x2ffff)
+  );
 }
 
 export function isSpace(ch: string): boolean {
@@ -19,7 +23,14 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    width += code >= 0x1100 && (isCjk(ch) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || (code >= 0x2e80 && code <= 0xa4cf)) ? 2 : 1;
+    width +=
+      code >= 0x1100 &&
+      (isCjk(ch) ||
+        (code >= 0x3000 && code <= 0x303f) ||
+        (code >= 0xff00 && code <= 0xffef) ||
+        (code >= 0x2e80 && code <= 0xa4cf))
+        ? 2
+        : 1;
   }
   return width;
 }

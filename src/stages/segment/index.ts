@@ -12,7 +12,14 @@ export const segmentStage: Stage = {
     const article: Article = {
       id: 'a1',
       headline: head.text,
-      body: rest.map((b) => ({ kind: 'paragraph', text: b.text, spans: b.spans, lacunae: [], lacunaBefore: false, lacunaAfter: false })),
+      body: rest.map((b) => ({
+        kind: 'paragraph',
+        text: b.text,
+        spans: b.spans,
+        lacunae: [],
+        lacunaBefore: false,
+        lacunaAfter: false,
+      })),
       related: [],
       flags: [],
       variants: [],
