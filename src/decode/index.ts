@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Message } from '../model/types.js';
+import { binaryKind, startsWith } from './binary.js';
+import { controlMessage } from './controls.js';
 import { cjkShare, rankEncodings, tryDecode } from './detect.js';
+import { describeMojibake, detectMojibake } from './mojibake.js';
+import { decodeUtf32, sniffUtf16, UTF32_BOMS } from './utf16.js';
+import { utf8Shape } from './utf8.js';
+
+export { detectMojibake, type MojibakeFinding } from './mojibake.js';
 
 export interface Decoded {
   text: string;
@@ -13,39 +20,41 @@ export interface Decoded {
   binary: boolean;
 }
 
-/** Bytes sampled to judge whether input is binary; enough to be sure, cheap on huge files. */
-const BINARY_SAMPLE_BYTES = 64 * 1024;
-/** Share of NUL/control bytes above which input is not text (text files have almost none). */
-const BINARY_CONTROL_SHARE = 0.1;
-/** A legacy decoding must read at least this Chinese to be chosen over chardet's ranking. */
+/** A legacy decoding must read at least this Chinese to be chosen… */
 const MIN_CJK_SHARE_FOR_LEGACY = 0.2;
+/** …and hold at least this many ideographs: two bytes of garbage can look like one character. */
+const MIN_CJK_FOR_LEGACY = 4;
+/** Bytes scanned to judge damaged UTF-8 against a legacy encoding (huge inputs: a prefix). */
+const UTF8_SHAPE_SAMPLE = 1024 * 1024;
+/** Share of well-formed sequences among non-ASCII bytes above which input is damaged UTF-8. */
+const DAMAGED_UTF8_VALID_SHARE = 0.8;
+/** Share of U+FFFD in a lossy decoding above which the input is not text in any encoding. */
+const MAX_REPLACEMENT_SHARE = 0.25;
+/** A BOM-less UTF-16 guess from a weak zero-byte pattern must read at least this Chinese. */
+const MIN_CJK_SHARE_FOR_UTF16 = 0.5;
+/** Lossy decodings shorter than this are never called binary: too little to judge. */
+const MIN_CHARS_FOR_BINARY_VERDICT = 16;
+/** Confidence given to a decoding we settled on for lack of a better one. */
+const FALLBACK_CONFIDENCE = 0.3;
 
 const BOMS: { bytes: number[]; label: string }[] = [
   { bytes: [0xef, 0xbb, 0xbf], label: 'utf-8' },
   { bytes: [0xff, 0xfe], label: 'utf-16le' },
   { bytes: [0xfe, 0xff], label: 'utf-16be' },
+  { bytes: [0x84, 0x31, 0x95, 0x33], label: 'gb18030' },
 ];
-
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return prefix.every((b, i) => bytes[i] === b);
-}
-
-function controlShare(bytes: Uint8Array): number {
-  const n = Math.min(bytes.length, BINARY_SAMPLE_BYTES);
-  if (n === 0) return 0;
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) control++;
-  }
-  return control / n;
-}
 
 function countReplacements(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
   return n;
 }
+
+function countCjk(text: string): number {
+  return Math.round(cjkShare(text) * text.replace(/\s/gu, '').length);
+}
+
+type Result = (text: string, encoding: string, confidence: number, binary?: boolean) => Decoded;
 
 function lossyDecode(bytes: Uint8Array, label: string, messages: Message[]): string {
   const text = new TextDecoder(label, { ignoreBOM: true }).decode(bytes);
@@ -54,89 +63,187 @@ function lossyDecode(bytes: Uint8Array, label: string, messages: Message[]): str
     messages.push({
       severity: 'warning',
       code: 'invalid-bytes',
-      text: `${bad} byte sequence(s) are not valid ${label}; each became U+FFFD`,
+      text: `${bad} byte sequence(s) are not valid ${label}; each became U+FFFD (the text around them is kept)`,
+      span: { start: text.indexOf('\ufffd'), end: text.indexOf('\ufffd') + 1 },
     });
   }
   return text;
 }
 
-/** Pick the legacy encoding: valid decodings only, ranked by chardet, then by how Chinese they read. */
+/** A legacy decoding that reads as Chinese: chardet's ranking first, then GB18030 and Big5. */
 function detectLegacy(
   bytes: Uint8Array,
 ): { label: string; confidence: number; text: string } | undefined {
-  for (const candidate of rankEncodings(bytes)) {
+  const candidates = [
+    ...rankEncodings(bytes),
+    { label: 'gb18030', confidence: FALLBACK_CONFIDENCE },
+    { label: 'big5', confidence: FALLBACK_CONFIDENCE },
+  ];
+  for (const candidate of candidates) {
     const text = tryDecode(bytes, candidate.label);
-    if (text !== undefined && cjkShare(text) >= MIN_CJK_SHARE_FOR_LEGACY) {
-      return { label: candidate.label, confidence: candidate.confidence, text };
-    }
-  }
-  for (const label of ['gb18030', 'big5']) {
-    const text = tryDecode(bytes, label);
-    if (text !== undefined && cjkShare(text) >= MIN_CJK_SHARE_FOR_LEGACY)
-      return { label, confidence: 0.3, text };
+    if (text === undefined) continue;
+    if (cjkShare(text) >= MIN_CJK_SHARE_FOR_LEGACY && countCjk(text) >= MIN_CJK_FOR_LEGACY)
+      return { ...candidate, text };
   }
   return undefined;
 }
 
+function decodeWithBom(
+  bytes: Uint8Array,
+  result: Result,
+  messages: Message[],
+): Decoded | undefined {
+  const utf32 = UTF32_BOMS.find((b) => startsWith(bytes, b.bytes));
+  if (utf32) {
+    messages.push({ severity: 'info', code: 'bom', text: `byte order mark: ${utf32.label}` });
+    const { text, bad } = decodeUtf32(bytes.subarray(4), utf32.label === 'utf-32le');
+    if (bad > 0)
+      messages.push({
+        severity: 'warning',
+        code: 'invalid-bytes',
+        text: `${bad} unit(s) are not valid ${utf32.label}; each became U+FFFD`,
+      });
+    return result(text, utf32.label, 1);
+  }
+  const bom = BOMS.find((b) => startsWith(bytes, b.bytes));
+  if (!bom) return undefined;
+  messages.push({ severity: 'info', code: 'bom', text: `byte order mark: ${bom.label}` });
+  return result(lossyDecode(bytes.subarray(bom.bytes.length), bom.label, messages), bom.label, 1);
+}
+
+/** Not strict UTF-8: damaged UTF-8, a legacy encoding, or (failing both) binary. */
+function decodeNotUtf8(bytes: Uint8Array, result: Result, messages: Message[]): Decoded {
+  const shape = utf8Shape(bytes, UTF8_SHAPE_SAMPLE);
+  const damagedUtf8 =
+    shape.valid > 0 && shape.valid >= DAMAGED_UTF8_VALID_SHARE * (shape.valid + shape.invalid);
+  if (!damagedUtf8) {
+    const legacy = detectLegacy(bytes);
+    if (legacy) {
+      messages.push({
+        severity: 'info',
+        code: 'encoding-detected',
+        text: `not UTF-8; decoded as ${legacy.label} (confidence ${legacy.confidence.toFixed(2)})`,
+      });
+      return result(legacy.text, legacy.label, legacy.confidence);
+    }
+  }
+  const text = lossyDecode(bytes, 'utf-8', messages);
+  if (
+    !damagedUtf8 &&
+    text.length >= MIN_CHARS_FOR_BINARY_VERDICT &&
+    countReplacements(text) > MAX_REPLACEMENT_SHARE * text.length
+  ) {
+    messages.push({
+      severity: 'error',
+      code: 'binary-input',
+      text: 'input is not text in any encoding we know (UTF-8, GB18030/GBK, Big5, UTF-16); it looks like binary data',
+    });
+    return result(text, 'binary', 0, true);
+  }
+  return result(
+    text,
+    'utf-8',
+    damagedUtf8 ? 1 - shape.invalid / (shape.valid + shape.invalid) : FALLBACK_CONFIDENCE,
+  );
+}
+
+/** Messages about the decoded text itself: stray control characters, mojibake. */
+function inspectText(text: string, messages: Message[]): void {
+  const control = controlMessage(text);
+  if (control) messages.push(control);
+  const mojibake = detectMojibake(text);
+  if (mojibake)
+    messages.push({
+      severity: 'warning',
+      code: 'mojibake',
+      text: describeMojibake(mojibake),
+      span: mojibake.span,
+    });
+}
+
+/** UTF-16 without a BOM: a strong zero-byte pattern, or a weak one confirmed by readable Chinese. */
+function detectUtf16(
+  bytes: Uint8Array,
+  validUtf8: boolean,
+): { label: string; text: string; strong: boolean } | undefined {
+  const guess = sniffUtf16(bytes);
+  if (!guess || (!guess.strong && validUtf8)) return undefined;
+  const text = tryDecode(bytes, guess.label);
+  if (text === undefined) return undefined;
+  if (!guess.strong && (cjkShare(text) < MIN_CJK_SHARE_FOR_UTF16 || controlMessage(text)))
+    return undefined;
+  return { ...guess, text };
+}
+
+function decodeBytes(
+  bytes: Uint8Array,
+  forced: string | undefined,
+  result: Result,
+  messages: Message[],
+): Decoded {
+  if (forced) {
+    const label = forced.toLowerCase();
+    const bom = BOMS.find((b) => b.label === label && startsWith(bytes, b.bytes));
+    const body = bom ? bytes.subarray(bom.bytes.length) : bytes;
+    return result(lossyDecode(body, label, messages), label, 1);
+  }
+  if (bytes.length === 0) return result('', 'utf-8', 1);
+  const withBom = decodeWithBom(bytes, result, messages);
+  if (withBom) return withBom;
+  const utf8 = tryDecode(bytes, 'utf-8');
+  const utf16 = detectUtf16(bytes, utf8 !== undefined);
+  if (utf16) {
+    messages.push({
+      severity: 'info',
+      code: 'encoding-detected',
+      text: `no byte order mark, but the zero bytes read as ${utf16.label}`,
+    });
+    return result(utf16.text, utf16.label, utf16.strong ? 0.9 : 0.6);
+  }
+  const kind = binaryKind(bytes);
+  if (kind) {
+    messages.push({
+      severity: 'error',
+      code: 'binary-input',
+      text: `input looks like ${kind}, not a text dump`,
+    });
+    return result(new TextDecoder('utf-8').decode(bytes), 'binary', 0, true);
+  }
+  if (utf8 !== undefined) return result(utf8, 'utf-8', 1);
+  return decodeNotUtf8(bytes, result, messages);
+}
+
 /**
- * Bytes → text. Order: BOM, forced encoding, strict UTF-8, detected legacy encoding
- * (GB18030/GBK/Big5…), else lossy UTF-8 with a warning. Never throws on data.
+ * Bytes → text. Order: forced encoding, BOM (UTF-8/16/32, GB18030), BOM-less UTF-16, binary
+ * check, strict UTF-8, damaged UTF-8 or a detected legacy encoding (GB18030/GBK/Big5…), else
+ * binary. Then the text is checked for stray control characters and mojibake (reported, never
+ * changed). Never throws on data; an unknown forced encoding label throws (caller's misuse).
  */
 export function decode(input: string | Uint8Array, forced?: string): Decoded {
+  const messages: Message[] = [];
   if (typeof input === 'string') {
-    const sha256 = createHash('sha256').update(input, 'utf8').digest('hex');
+    inspectText(input, messages);
     return {
       text: input,
       encoding: 'utf-16 (string)',
       confidence: 1,
-      sha256,
+      sha256: createHash('sha256').update(input, 'utf8').digest('hex'),
       bytes: Buffer.byteLength(input),
-      messages: [],
+      messages,
       binary: false,
     };
   }
-  const bytes = input;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const messages: Message[] = [];
-  const result = (text: string, encoding: string, confidence: number, binary = false): Decoded => ({
+  const sha256 = createHash('sha256').update(input).digest('hex');
+  const result: Result = (text, encoding, confidence, binary = false) => ({
     text,
     encoding,
     confidence,
     sha256,
-    bytes: bytes.length,
+    bytes: input.length,
     messages,
     binary,
   });
-
-  const bom = BOMS.find((b) => startsWith(bytes, b.bytes));
-  if (forced) {
-    const label = forced.toLowerCase();
-    const body = bom && bom.label === label ? bytes.subarray(bom.bytes.length) : bytes;
-    return result(lossyDecode(body, label, messages), label, 1);
-  }
-  if (bom) {
-    messages.push({ severity: 'info', code: 'bom', text: `byte order mark: ${bom.label}` });
-    return result(lossyDecode(bytes.subarray(bom.bytes.length), bom.label, messages), bom.label, 1);
-  }
-  if (controlShare(bytes) > BINARY_CONTROL_SHARE) {
-    messages.push({
-      severity: 'error',
-      code: 'binary-input',
-      text: 'input looks like binary data, not a text dump',
-    });
-    return result(new TextDecoder('utf-8').decode(bytes), 'binary', 0, true);
-  }
-  const utf8 = tryDecode(bytes, 'utf-8');
-  if (utf8 !== undefined) return result(utf8, 'utf-8', 1);
-
-  const legacy = detectLegacy(bytes);
-  if (legacy) {
-    messages.push({
-      severity: 'info',
-      code: 'encoding-detected',
-      text: `not UTF-8; decoded as ${legacy.label} (confidence ${legacy.confidence.toFixed(2)})`,
-    });
-    return result(legacy.text, legacy.label, legacy.confidence);
-  }
-  return result(lossyDecode(bytes, 'utf-8', messages), 'utf-8', 0.5);
+  const decoded = decodeBytes(input, forced, result, messages);
+  if (!decoded.binary) inspectText(decoded.text, messages);
+  return decoded;
 }
