@@ -1,0 +1,99 @@
+/**
+ * The archive schema as an ordered list of migrations. `PRAGMA user_version` records how many
+ * have run; opening an archive runs the rest, each in its own transaction. Never edit a
+ * migration that has shipped: add a new one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+const V1_TABLES = `
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  encoding TEXT NOT NULL,
+  text TEXT NOT NULL,
+  raw BLOB,
+  ingested_at TEXT NOT NULL
+);
+CREATE TABLE editions (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL UNIQUE REFERENCES sources(id) ON DELETE CASCADE,
+  schema TEXT NOT NULL,
+  edition_date TEXT,
+  articles INTEGER NOT NULL,
+  residue INTEGER NOT NULL,
+  dropped INTEGER NOT NULL,
+  edits INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  edition_id INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  aid TEXT NOT NULL,
+  kicker TEXT,
+  headline TEXT,
+  subheadline TEXT,
+  dateline TEXT,
+  agency TEXT,
+  place TEXT,
+  date TEXT,
+  byline TEXT,
+  source_tag TEXT,
+  flags TEXT NOT NULL,
+  head_text TEXT NOT NULL,
+  body_text TEXT NOT NULL,
+  json TEXT NOT NULL,
+  UNIQUE (edition_id, aid)
+);
+CREATE INDEX articles_date ON articles(date);
+CREATE TABLE body_items (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL,
+  lacunae INTEGER NOT NULL
+);
+CREATE INDEX body_items_article ON body_items(article_id);
+CREATE TABLE edits (
+  id INTEGER PRIMARY KEY,
+  edition_id INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+  eid TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  action TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  evidence TEXT,
+  confidence REAL NOT NULL,
+  text TEXT,
+  spans TEXT NOT NULL,
+  refs TEXT NOT NULL
+);
+CREATE INDEX edits_edition ON edits(edition_id);
+CREATE TABLE facets (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (kind, value, article_id)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE article_fts USING fts5(
+  h_uni, h_bi, h_word, b_uni, b_bi, b_word,
+  content = '', contentless_delete = 1, tokenize = 'ascii'
+);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'sources, editions, articles, body items, edits, facets, FTS',
+    sql: V1_TABLES,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

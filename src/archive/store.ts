@@ -1,0 +1,165 @@
+import type { Article, Edition } from '../model/types.js';
+import { articleDate, articleFacets, articleSearchText } from '../search/document.js';
+import { indexTerms } from '../search/terms.js';
+import type { Db } from './db.js';
+
+export interface StoreInput {
+  edition: Edition;
+  /** The decoded source text (offsets in the edition index into it). */
+  text: string;
+  /** The original bytes; kept only when they are not plain UTF-8 of `text`. */
+  raw?: Uint8Array;
+}
+
+export interface StoreResult {
+  status: 'added' | 'exists';
+  sourceId: number;
+  editionId: number;
+  articles: number;
+}
+
+function insertSource(db: Db, input: StoreInput, now: string): number {
+  const { source } = input.edition;
+  const keepRaw = input.raw && source.encoding.toLowerCase() !== 'utf-8';
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO sources (sha256, name, bytes, encoding, text, raw, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        source.sha256,
+        source.name,
+        source.bytes,
+        source.encoding,
+        input.text,
+        keepRaw ? Buffer.from(input.raw!) : null,
+        now,
+      ).lastInsertRowid,
+  );
+}
+
+function insertEdition(db: Db, sourceId: number, edition: Edition): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO editions (source_id, schema, edition_date, articles, residue, dropped, edits, json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        sourceId,
+        edition.schema,
+        edition.options.editionDate ?? null,
+        edition.articles.length,
+        edition.residue.length,
+        edition.stats.dropped,
+        edition.edits.length,
+        JSON.stringify(edition),
+      ).lastInsertRowid,
+  );
+}
+
+function insertArticle(
+  db: Db,
+  editionId: number,
+  ordinal: number,
+  a: Article,
+  editionDate?: string,
+): void {
+  const { head, body } = articleSearchText(a);
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO articles (edition_id, ordinal, aid, kicker, headline, subheadline, dateline,
+           agency, place, date, byline, source_tag, flags, head_text, body_text, json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        editionId,
+        ordinal,
+        a.id,
+        a.kicker ?? null,
+        a.headline ?? null,
+        a.subheadline ?? null,
+        a.dateline?.text ?? null,
+        a.dateline?.agency ?? a.metadata.agencies[0] ?? null,
+        a.dateline?.place ?? a.metadata.places[0] ?? null,
+        articleDate(a, editionDate) ?? null,
+        a.byline ?? null,
+        a.sourceTag ?? null,
+        JSON.stringify(a.flags),
+        head,
+        body,
+        JSON.stringify(a),
+      ).lastInsertRowid,
+  );
+  const item = db.prepare(
+    'INSERT INTO body_items (article_id, ordinal, kind, text, lacunae) VALUES (?, ?, ?, ?, ?)',
+  );
+  a.body.forEach((b, i) =>
+    item.run(
+      id,
+      i,
+      b.kind,
+      b.text,
+      b.lacunae.length + Number(b.lacunaBefore) + Number(b.lacunaAfter),
+    ),
+  );
+  const facet = db.prepare(
+    'INSERT OR IGNORE INTO facets (article_id, kind, value) VALUES (?, ?, ?)',
+  );
+  for (const f of articleFacets(a)) facet.run(id, f.kind, f.value);
+  const h = indexTerms(head);
+  const b = indexTerms(body);
+  db.prepare(
+    'INSERT INTO article_fts (rowid, h_uni, h_bi, h_word, b_uni, b_bi, b_word) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, h.uni, h.bi, h.word, b.uni, b.bi, b.word);
+}
+
+function insertEdits(db: Db, editionId: number, edition: Edition): void {
+  const stmt = db.prepare(
+    `INSERT INTO edits (edition_id, eid, stage, rule, action, reason, evidence, confidence, text, spans, refs)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const e of edition.edits)
+    stmt.run(
+      editionId,
+      e.id,
+      e.stage,
+      e.rule,
+      e.action,
+      e.reason,
+      e.evidence ?? null,
+      e.confidence,
+      e.text ?? null,
+      JSON.stringify(e.spans),
+      JSON.stringify(e.refs ?? []),
+    );
+}
+
+/**
+ * Store one mended source in a single transaction: either all of it (source, edition, articles,
+ * body items, edits, facets, index) is committed or none of it. A source already stored (same
+ * sha256) is left as it is.
+ */
+export function storeEdition(
+  db: Db,
+  input: StoreInput,
+  now = new Date().toISOString(),
+): StoreResult {
+  const run = db.transaction((): StoreResult => {
+    const existing = db
+      .prepare(
+        'SELECT s.id AS sourceId, e.id AS editionId, e.articles FROM sources s JOIN editions e ON e.source_id = s.id WHERE s.sha256 = ?',
+      )
+      .get(input.edition.source.sha256) as Omit<StoreResult, 'status'> | undefined;
+    if (existing) return { status: 'exists', ...existing };
+    const sourceId = insertSource(db, input, now);
+    const editionId = insertEdition(db, sourceId, input.edition);
+    const date = input.edition.options.editionDate;
+    input.edition.articles.forEach((a, i) => insertArticle(db, editionId, i, a, date));
+    insertEdits(db, editionId, input.edition);
+    return { status: 'added', sourceId, editionId, articles: input.edition.articles.length };
+  });
+  return run.immediate();
+}

@@ -1,0 +1,242 @@
+import type { Article, Edit, Edition, Span } from '../../model/types.js';
+
+/** What holds a run of source text. */
+export type SegmentKind = 'kept' | 'drop' | 'residue' | 'layout';
+/** How a dropped piece is shown: a repeat, page furniture, a headline echo, or another drop. */
+export type DropCategory = 'duplicate' | 'boilerplate' | 'echo' | 'drop';
+
+export interface SourceSegment {
+  start: number;
+  end: number;
+  kind: SegmentKind;
+  /** Article id (`a1`) and field (`headline`, `body[2]`…) for kept text. */
+  article?: string;
+  field?: string;
+  /** Residue id for residue text; edit id for dropped text. */
+  residue?: string;
+  edit?: string;
+  category?: DropCategory;
+  /** Ids of flag/suggest/join edits and variant markers covering this run. */
+  marks: string[];
+  variant?: boolean;
+}
+
+export interface PointMark {
+  at: number;
+  kind: 'join' | 'lacuna';
+  /** Edit id (for joins and flags) or article id (for lacunae of a body item). */
+  ref: string;
+  suggestion?: string;
+  evidence?: string;
+}
+
+export interface KeptLink {
+  /** The dropped edit. */
+  edit: string;
+  /** Source offset of the kept copy. */
+  at: number;
+  article?: string;
+}
+
+export interface SourceAnnotation {
+  segments: SourceSegment[];
+  points: PointMark[];
+  keptLinks: KeptLink[];
+}
+
+interface Owned {
+  start: number;
+  end: number;
+  kind: SegmentKind;
+  article?: string;
+  field?: string;
+  residue?: string;
+  edit?: Edit;
+}
+
+/** Shortest tail of a dropped repeat we accept as evidence of where the kept copy is. */
+const MIN_KEPT_MATCH = 4;
+/** Damaged leading characters we try to skip when looking for the kept copy. */
+const MAX_DAMAGED_PREFIX = 8;
+
+export function dropCategory(edit: Edit): DropCategory {
+  const key = `${edit.stage} ${edit.rule}`.toLowerCase();
+  if (key.includes('boilerplate') || key.includes('continuation')) return 'boilerplate';
+  if (key.includes('echo')) return 'echo';
+  if (key.includes('dedupe') || key.includes('dup') || key.includes('repeat')) return 'duplicate';
+  return 'drop';
+}
+
+function spansOf(list: Owned[], spans: readonly Span[], base: Omit<Owned, 'start' | 'end'>): void {
+  for (const s of spans) if (s.end > s.start) list.push({ ...base, start: s.start, end: s.end });
+}
+
+function articleOwned(a: Article, out: Owned[]): void {
+  const f = a.fields;
+  const named: [string, { spans: Span[] } | undefined][] = [
+    ['kicker', f.kicker],
+    ['headline', f.headline],
+    ['subheadline', f.subheadline],
+    ['dateline', a.dateline],
+    ['byline', f.byline],
+    ['sourceTag', f.sourceTag],
+  ];
+  for (const [field, value] of named)
+    if (value) spansOf(out, value.spans, { kind: 'kept', article: a.id, field });
+  f.related.forEach((r, i) =>
+    spansOf(out, r.spans, { kind: 'kept', article: a.id, field: `related[${i}]` }),
+  );
+  a.body.forEach((b, i) =>
+    spansOf(out, b.spans, { kind: 'kept', article: a.id, field: `body[${i}]` }),
+  );
+}
+
+function owned(edition: Edition): Owned[] {
+  const out: Owned[] = [];
+  for (const a of edition.articles) articleOwned(a, out);
+  for (const r of edition.residue) spansOf(out, r.spans, { kind: 'residue', residue: r.id });
+  for (const e of edition.edits)
+    if (e.action === 'drop') spansOf(out, e.spans, { kind: 'drop', edit: e });
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** Source offset of `at` characters into a text made of `spans`. */
+export function sourceOffset(spans: readonly Span[], at: number): number | undefined {
+  let rest = at;
+  for (const s of spans) {
+    const length = s.end - s.start;
+    if (rest <= length) return s.start + rest;
+    rest -= length;
+  }
+  return undefined;
+}
+
+function lacunaPoints(edition: Edition): PointMark[] {
+  const points: PointMark[] = [];
+  for (const a of edition.articles)
+    for (const item of a.body) {
+      const first = item.spans[0];
+      const last = item.spans[item.spans.length - 1];
+      if (item.lacunaBefore && first) points.push({ at: first.start, kind: 'lacuna', ref: a.id });
+      for (const l of item.lacunae) {
+        const at = sourceOffset(item.spans, l.at);
+        if (at !== undefined)
+          points.push({
+            at,
+            kind: 'lacuna',
+            ref: a.id,
+            suggestion: l.suggestion,
+            evidence: l.evidence,
+          });
+      }
+      if (item.lacunaAfter && last) points.push({ at: last.end, kind: 'lacuna', ref: a.id });
+    }
+  return points;
+}
+
+function editPoints(edition: Edition): PointMark[] {
+  const points: PointMark[] = [];
+  for (const e of edition.edits) {
+    if (e.action === 'join')
+      e.spans
+        .slice(0, -1)
+        .forEach((s) => points.push({ at: s.end, kind: 'join', ref: e.id, evidence: e.reason }));
+    if (e.action === 'flag' || e.action === 'suggest')
+      for (const s of e.spans)
+        if (s.end === s.start)
+          points.push({ at: s.start, kind: 'lacuna', ref: e.id, evidence: e.reason });
+  }
+  return points;
+}
+
+/** Where the copy kept instead of a dropped repeat stands in the source (found by its text). */
+function findKept(text: string, drop: Edit, pieces: Owned[]): KeptLink | undefined {
+  const dropped = (drop.text ?? '').trim();
+  for (
+    let skip = 0;
+    skip <= MAX_DAMAGED_PREFIX && dropped.length - skip >= MIN_KEPT_MATCH;
+    skip++
+  ) {
+    const needle = dropped.slice(skip);
+    for (const p of pieces) {
+      if (p.kind !== 'kept' && p.kind !== 'residue') continue;
+      const i = text.slice(p.start, p.end).indexOf(needle);
+      if (i >= 0) return { edit: drop.id, at: p.start + i, article: p.article };
+    }
+  }
+  return undefined;
+}
+
+interface Overlay {
+  start: number;
+  end: number;
+  id: string;
+  variant: boolean;
+}
+
+function overlays(edition: Edition): Overlay[] {
+  const out: Overlay[] = [];
+  for (const e of edition.edits)
+    if (e.action === 'flag' || e.action === 'suggest' || e.action === 'join')
+      for (const s of e.spans)
+        if (s.end > s.start) out.push({ start: s.start, end: s.end, id: e.id, variant: false });
+  for (const a of edition.articles)
+    a.variants.forEach((v, i) => {
+      for (const s of v.spans)
+        out.push({ start: s.start, end: s.end, id: `${a.id}.v${i + 1}`, variant: true });
+    });
+  return out;
+}
+
+function boundaries(text: string, pieces: Owned[], over: Overlay[], points: PointMark[]): number[] {
+  const cuts = new Set<number>([0, text.length]);
+  for (const p of pieces) (cuts.add(p.start), cuts.add(p.end));
+  for (const o of over) (cuts.add(o.start), cuts.add(o.end));
+  for (const p of points) cuts.add(p.at);
+  return [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
+}
+
+function segmentAt(
+  start: number,
+  end: number,
+  piece: Owned | undefined,
+  over: Overlay[],
+): SourceSegment {
+  const covering = over.filter((o) => o.start <= start && o.end >= end);
+  const seg: SourceSegment = {
+    start,
+    end,
+    kind: piece ? piece.kind : 'layout',
+    marks: covering.map((o) => o.id),
+  };
+  if (covering.some((o) => o.variant)) seg.variant = true;
+  if (piece?.article) ((seg.article = piece.article), (seg.field = piece.field));
+  if (piece?.residue) seg.residue = piece.residue;
+  if (piece?.edit) ((seg.edit = piece.edit.id), (seg.category = dropCategory(piece.edit)));
+  return seg;
+}
+
+/**
+ * Annotate the decoded source with what the edition did to each run of it: kept (in which
+ * article field), dropped (by which edit, and where the kept copy is), residue or layout;
+ * with join points, lacunae, flags and variants marked. Pure data, for HTML and the JSON API.
+ */
+export function annotateSource(text: string, edition: Edition): SourceAnnotation {
+  const pieces = owned(edition);
+  const over = overlays(edition);
+  const points = [...lacunaPoints(edition), ...editPoints(edition)].sort((a, b) => a.at - b.at);
+  const cuts = boundaries(text, pieces, over, points);
+  const segments: SourceSegment[] = [];
+  let p = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [start, end] = [cuts[i], cuts[i + 1]];
+    while (p < pieces.length && pieces[p].end <= start) p++;
+    const piece = pieces[p] && pieces[p].start <= start ? pieces[p] : undefined;
+    segments.push(segmentAt(start, end, piece, over));
+  }
+  const keptLinks = edition.edits
+    .filter((e) => e.action === 'drop' && dropCategory(e) !== 'boilerplate')
+    .map((e) => findKept(text, e, pieces))
+    .filter((k): k is KeptLink => k !== undefined);
+  return { segments, points, keptLinks };
+}

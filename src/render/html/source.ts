@@ -1,0 +1,162 @@
+import type { Edit, Edition } from '../../model/types.js';
+import {
+  annotateSource,
+  dropCategory,
+  type PointMark,
+  type SourceAnnotation,
+  type SourceSegment,
+} from './annotate.js';
+import { esc, html, raw, type Raw } from './escape.js';
+
+export interface SourceLinks {
+  /** Link to an article by its id within the edition (`a1`). */
+  article(aid: string): string;
+}
+
+const CATEGORY_LABELS: Record<string, string> = {
+  duplicate: '重复（已删，链接到保留的一份）',
+  boilerplate: '版面杂项（已删）',
+  echo: '标题回声（已删）',
+  drop: '已删',
+};
+
+function editTitle(e: Edit | undefined): string {
+  if (!e) return '';
+  const evidence = e.evidence ? ` — ${e.evidence}` : '';
+  return `${e.id} ${e.stage}/${e.rule} (${e.action}, ${e.confidence}): ${e.reason}${evidence}`;
+}
+
+function pointHtml(p: PointMark, edits: Map<string, Edit>): string {
+  if (p.kind === 'join')
+    return html`<span class="mark-join" id="src-${p.ref}" title="${editTitle(edits.get(p.ref))}"
+      >⏎拼接</span
+    >`.html;
+  const title = [p.suggestion ? `建议补「${p.suggestion}」` : '缺字', p.evidence]
+    .filter(Boolean)
+    .join('：');
+  return html`<span class="mark-lacuna" title="${title}"
+    >〔…${p.suggestion ? `${p.suggestion}?` : ''}〕</span
+  >`.html;
+}
+
+function segClasses(seg: SourceSegment): string {
+  const classes = ['seg', seg.kind];
+  if (seg.category) classes.push(seg.category);
+  if (seg.variant) classes.push('variant');
+  if (seg.marks.length > 0 && !seg.variant) classes.push('flagged');
+  return classes.join(' ');
+}
+
+function segmentHtml(
+  text: string,
+  seg: SourceSegment,
+  edits: Map<string, Edit>,
+  keptHref: Map<string, string>,
+  links: SourceLinks,
+): string {
+  const content = text.slice(seg.start, seg.end);
+  if (seg.kind === 'layout' && seg.marks.length === 0) return esc(content);
+  const title = [
+    seg.kind === 'kept' ? `${seg.article} ${seg.field}` : '',
+    seg.residue ? `未归属 ${seg.residue}` : '',
+    editTitle(seg.edit ? edits.get(seg.edit) : undefined),
+    ...seg.marks.map((m) => editTitle(edits.get(m)) || `异文 ${m}`),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const attrs = html`class="${segClasses(seg)}" title="${title}"
+  data-kind="${seg.kind}"${seg.edit ? html` data-edit="${seg.edit}"` : ''}${seg.article ? html` data-article="${seg.article}"` : ''}`;
+  if (seg.edit && keptHref.has(seg.edit))
+    return html`<a ${attrs} href="${keptHref.get(seg.edit)}">${content}</a>`.html;
+  if (seg.kind === 'kept' && seg.article)
+    return html`<a ${attrs} href="${links.article(seg.article)}">${content}</a>`.html;
+  return html`<span ${attrs}>${content}</span>`.html;
+}
+
+/** The raw dump with every run shown by what happened to it; anchors `src-<edit id>`. */
+export function sourceBodyHtml(
+  text: string,
+  ann: SourceAnnotation,
+  edition: Edition,
+  links: SourceLinks,
+): Raw {
+  const edits = new Map(edition.edits.map((e) => [e.id, e]));
+  const keptHref = new Map(ann.keptLinks.map((k) => [k.edit, `#kept-${k.edit}`]));
+  const keptAt = new Map<number, string[]>();
+  for (const k of ann.keptLinks) keptAt.set(k.at, [...(keptAt.get(k.at) ?? []), k.edit]);
+  const pointsAt = new Map<number, PointMark[]>();
+  for (const p of ann.points) pointsAt.set(p.at, [...(pointsAt.get(p.at) ?? []), p]);
+  const anchored = new Set<string>();
+  let out = '';
+  const emitAt = (at: number) => {
+    for (const id of keptAt.get(at) ?? [])
+      out += html`<span id="kept-${id}" class="kept-target"></span>`.html;
+    for (const p of pointsAt.get(at) ?? []) out += pointHtml(p, edits);
+    keptAt.delete(at);
+    pointsAt.delete(at);
+  };
+  for (const seg of ann.segments) {
+    emitAt(seg.start);
+    if (seg.edit && !anchored.has(seg.edit)) {
+      anchored.add(seg.edit);
+      out += html`<span id="src-${seg.edit}"></span>`.html;
+    }
+    out += segmentHtml(text, seg, edits, keptHref, links);
+  }
+  emitAt(text.length);
+  return html`<pre class="source">${raw(out)}</pre>`;
+}
+
+function legend(): Raw {
+  return html`<p class="legend">
+    <span class="seg kept">保留</span
+    ><span class="seg drop duplicate">${CATEGORY_LABELS.duplicate}</span
+    ><span class="seg drop boilerplate">${CATEGORY_LABELS.boilerplate}</span
+    ><span class="seg drop echo">${CATEGORY_LABELS.echo}</span
+    ><span class="seg residue">未归属</span><span class="mark-join">⏎拼接</span
+    ><span class="mark-lacuna">〔…〕缺字</span><span class="seg variant">异文</span>
+  </p>`;
+}
+
+/** The ledger as a table, each row linked to its place in the source. */
+export function ledgerHtml(edition: Edition): Raw {
+  const rows = edition.edits.map(
+    (e) =>
+      html`<tr id="edit-${e.id}">
+        <td><a href="#src-${e.id}">${e.id}</a></td>
+        <td>${e.stage}/${e.rule}</td>
+        <td>
+          ${e.action}${e.action === 'drop' ? html` <span class="muted">(${dropCategory(e)})</span>` : ''}
+        </td>
+        <td class="text">${e.text ?? ''}</td>
+        <td>
+          ${e.reason}${e.evidence ? html`<br /><span class="muted">${e.evidence}</span>` : ''}
+        </td>
+        <td>${e.confidence}</td>
+        <td>${(e.refs ?? []).join(', ')}</td>
+      </tr>`,
+  );
+  if (rows.length === 0) return html`<p class="muted">（没有编辑记录）</p>`;
+  return html`<table class="ledger">
+    <thead>
+      <tr>
+        <th>id</th>
+        <th>rule</th>
+        <th>action</th>
+        <th>text</th>
+        <th>reason / evidence</th>
+        <th>conf.</th>
+        <th>refs</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}
+
+/** Legend + annotated source: the left half of a source view. */
+export function sourceViewHtml(text: string, edition: Edition, links: SourceLinks): Raw {
+  const ann = annotateSource(text, edition);
+  return html`${legend()}${sourceBodyHtml(text, ann, edition, links)}`;
+}
