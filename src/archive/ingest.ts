@@ -25,8 +25,3 @@ export function ingestBytes(db: Db, bytes: Uint8Array, options: MendOptions): In
   const stored = storeEdition(db, { edition, text: sourceText(edition, bytes), raw: bytes });
   return { ...stored, name: edition.source.name, edition };
 }
-
-/** Store an Edition built elsewhere (tests, other tools) with its decoded source text. */
-export function ingestEdition(db: Db, edition: Edition, text?: string): StoreResult {
-  return storeEdition(db, { edition, text: text ?? rebuild(edition) });
-}

@@ -1,6 +1,7 @@
 import type { Article, Edition } from '../model/types.js';
 import { articleDate, articleFacets, articleSearchText } from '../search/document.js';
 import { indexTerms } from '../search/terms.js';
+import { rebuild } from '../model/rebuild.js';
 import type { Db } from './db.js';
 
 export interface StoreInput {
@@ -162,4 +163,9 @@ export function storeEdition(
     return { status: 'added', sourceId, editionId, articles: input.edition.articles.length };
   });
   return run.immediate();
+}
+
+/** Store an Edition built elsewhere (tests, other tools) with its decoded source text. */
+export function ingestEdition(db: Db, edition: Edition, text?: string): StoreResult {
+  return storeEdition(db, { edition, text: text ?? rebuild(edition) });
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { openArchive, openArchiveReadonly } from '../../src/archive/db.js';
-import { ingestBytes, ingestEdition } from '../../src/archive/ingest.js';
+import { ingestBytes } from '../../src/archive/ingest.js';
+import { ingestEdition } from '../../src/archive/store.js';
 import {
   archiveCounts,
   getArticle,
