@@ -5,11 +5,22 @@ import { toEdition } from './model/finalize.js';
 import { Ledger } from './model/ledger.js';
 import type { Edition, MendOptions } from './model/types.js';
 import { blocksStage } from './stages/blocks/index.js';
+import { boilerplateStage } from './stages/boilerplate/index.js';
+import { datelineStage } from './stages/dateline/index.js';
+import { dedupeStage } from './stages/dedupe/index.js';
+import { rejoinStage } from './stages/rejoin/index.js';
 import { segmentStage } from './stages/segment/index.js';
 import type { Stage } from './stages/stage.js';
 
 /** The stages in the order they run. Each one only sees what the previous ones left. */
-export const STAGES: readonly Stage[] = [blocksStage, segmentStage];
+export const STAGES: readonly Stage[] = [
+  blocksStage,
+  boilerplateStage,
+  datelineStage,
+  dedupeStage,
+  rejoinStage,
+  segmentStage,
+];
 
 function newDoc(input: string | Uint8Array, options: MendOptions): Doc {
   const decoded = decode(input, options.encoding);

@@ -24,7 +24,7 @@ function coverage(edition: Edition): { covered: Uint8Array; overlaps: number } {
       a.fields.subheadline,
       a.fields.byline,
       a.fields.sourceTag,
-      a.dateline,
+      a.dateline?.fromSourceTag ? undefined : a.dateline,
       ...a.fields.related,
     ]) {
       if (field) mark(field.text, field.spans, a.id);

@@ -35,7 +35,7 @@ export function editionPieces(edition: Edition): Piece[] {
     }
     for (const field of fields.related)
       pieces.push(...piecesOf(field.text, field.spans, `${owner} related`));
-    if (article.dateline)
+    if (article.dateline && !article.dateline.fromSourceTag)
       pieces.push(...piecesOf(article.dateline.text, article.dateline.spans, `${owner} dateline`));
     article.body.forEach((item, i) =>
       pieces.push(...piecesOf(item.text, item.spans, `${owner} body[${i}]`)),

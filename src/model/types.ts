@@ -53,6 +53,8 @@ export interface Dateline {
   /** ISO date (YYYY-MM-DD) when the year can be inferred, else MM-DD as `--MM-DD`. */
   date?: string;
   spans: Span[];
+  /** Parsed from the closing source tag: the text is the tag's, held in `fields.sourceTag`. */
+  fromSourceTag?: boolean;
 }
 
 /** A labelled single-line field of an article (kicker, headline…), with its source spans. */

@@ -22,7 +22,10 @@ function articleMarkdown(article: Article, options: TextOptions): string {
   if (article.kicker) parts.push(`*${article.kicker}*`);
   parts.push(`## ${article.headline ?? '（无标题）'}`);
   if (article.subheadline) parts.push(`**${article.subheadline}**`);
-  const meta = [article.dateline?.text, article.byline].filter(Boolean);
+  const meta = [
+    article.dateline?.fromSourceTag ? undefined : article.dateline?.text,
+    article.byline,
+  ].filter(Boolean);
   if (meta.length > 0) parts.push(meta.join(' · '));
   for (const item of article.body) parts.push(itemMarkdown(item, options));
   if (article.sourceTag) parts.push(article.sourceTag);

@@ -53,3 +53,8 @@ export function countCjk(text: string): number {
 export function squeeze(text: string): string {
   return text.replace(/[\s\u3000]+/gu, '');
 }
+
+/** A paragraph may also end by introducing what follows (…主要包括：). */
+export function endsParagraph(text: string): boolean {
+  return endsSentence(text) || /[:：]$/u.test(text);
+}

@@ -1,32 +1,206 @@
-import { liveBlocks, type Doc } from '../../model/doc.js';
-import type { Article } from '../../model/types.js';
+import type { Block, Doc } from '../../model/doc.js';
 import type { Stage } from '../stage.js';
+import { parseDatelineField } from './dateline.js';
+import { addBody, addRelated, hasBody, newDraft, setField, type Draft } from './article.js';
+import { shapeOf, type Shape } from './classify.js';
+import { assignHeadings, startsNewArticle } from './headings.js';
+import { startsMidSentence } from './opening.js';
 
-/** PLACEHOLDER: first block headline, the rest paragraphs (replaced by the real segmenter). */
+/** Stacked heading lines beyond this are not one article's kicker/headline/subheadline. */
+const MAX_HEADING_GROUP = 3;
+
+interface Unit {
+  block: Block;
+  shape: Shape;
+  /** Page furniture was dropped between this unit and the one before it. */
+  afterFurniture: boolean;
+  /** A continuation note (下转…) was dropped right after this unit. */
+  continued: boolean;
+}
+
+function units(doc: Doc): Unit[] {
+  const out: Unit[] = [];
+  let furniture = false;
+  for (const block of doc.blocks) {
+    if (block.status === 'live') {
+      out.push({ block, shape: shapeOf(block), afterFurniture: furniture, continued: false });
+      furniture = false;
+    } else if (block.status === 'dropped' && block.dropRule?.startsWith('boilerplate')) {
+      furniture = true;
+      if (block.dropRule === 'boilerplate.continuation' && out.length > 0)
+        out[out.length - 1].continued = true;
+    }
+  }
+  return out;
+}
+
+const BODY_SHAPES = new Set<Shape>(['dateline', 'byline', 'paragraph', 'caption', 'note']);
+
+class Assembler {
+  readonly drafts: Draft[] = [];
+  current: Draft | undefined;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly units: Unit[],
+  ) {}
+
+  run(): void {
+    let i = 0;
+    while (i < this.units.length) i = this.step(i);
+    for (const draft of this.drafts) this.finish(draft);
+  }
+
+  private open(): Draft {
+    this.current = newDraft(this.drafts.length);
+    this.drafts.push(this.current);
+    return this.current;
+  }
+
+  /** The article body text goes to: the current one, or a new headless one. */
+  private bodyTarget(): Draft {
+    if (!this.current || this.current.closed) {
+      const draft = this.open();
+      draft.article.flags.push('truncated-start');
+      return draft;
+    }
+    return this.current;
+  }
+
+  private headingGroup(i: number): Unit[] {
+    const group = [this.units[i]];
+    for (let j = i + 1; j < this.units.length && group.length < MAX_HEADING_GROUP; j++) {
+      const u = this.units[j];
+      if (u.shape !== 'heading' || u.afterFurniture) break;
+      group.push(u);
+    }
+    return group;
+  }
+
+  private followingText(from: number): string {
+    let text = '';
+    for (let j = from; j < this.units.length && text.length < 400; j++) {
+      if (this.units[j].shape === 'heading') break;
+      text += this.units[j].block.text;
+    }
+    return text;
+  }
+
+  private stepHeading(i: number): number {
+    const group = this.headingGroup(i);
+    const after = this.units[i + group.length];
+    const bodyFollows =
+      after !== undefined && BODY_SHAPES.has(after.shape) && !after.afterFurniture;
+    if (!bodyFollows) {
+      if (this.current) for (const u of group) addRelated(this.current, u.block);
+      else
+        for (const u of group)
+          this.doc.residue.push({
+            id: `r${this.doc.residue.length + 1}`,
+            text: u.block.text,
+            spans: u.block.spans,
+            reason: 'title without a body or an article to attach to',
+          });
+      return i + group.length;
+    }
+    const current = this.current;
+    if (group.length === 1 && current && hasBody(current) && !current.closed) {
+      if (!startsNewArticle(group[0].block, after.shape, this.followingText(i + 1), current)) {
+        addBody(current, 'subhead', group[0].block);
+        return i + 1;
+      }
+    }
+    const draft = this.open();
+    const roles = assignHeadings(group.map((u) => u.block));
+    if (roles.kicker) setField(draft, 'kicker', roles.kicker);
+    setField(draft, 'headline', roles.headline);
+    if (roles.subheadline) setField(draft, 'subheadline', roles.subheadline);
+    return i + group.length;
+  }
+
+  private step(i: number): number {
+    const unit = this.units[i];
+    const { block } = unit;
+    switch (unit.shape) {
+      case 'heading':
+        return this.stepHeading(i);
+      case 'dateline': {
+        const fresh =
+          !this.current ||
+          hasBody(this.current) ||
+          this.current.article.dateline ||
+          this.current.closed;
+        const draft = fresh ? this.open() : this.current!;
+        draft.article.dateline = parseDatelineField(block, this.doc);
+        break;
+      }
+      case 'sourceTag': {
+        const draft = this.current ?? this.open();
+        setField(draft, 'sourceTag', block);
+        draft.closed = true;
+        break;
+      }
+      case 'byline': {
+        const draft = this.bodyTarget();
+        if (!hasBody(draft) && !draft.article.byline) setField(draft, 'byline', block);
+        else addBody(draft, 'byline', block);
+        break;
+      }
+      default:
+        addBody(this.bodyTarget(), unit.shape === 'paragraph' ? 'paragraph' : unit.shape, block);
+    }
+    if (
+      unit.continued &&
+      this.current &&
+      !this.current.article.flags.includes('continued-elsewhere')
+    ) {
+      this.current.article.flags.push('continued-elsewhere');
+    }
+    return i + 1;
+  }
+
+  /** Flags that follow from the body: a lost start or end; a dateline taken from the source tag. */
+  private finish(draft: Draft): void {
+    const { article } = draft;
+    const first = article.body.find((b) => b.kind === 'paragraph');
+    if (first && first === article.body[0] && !article.dateline && startsMidSentence(first.text)) {
+      first.lacunaBefore = true;
+      if (!article.flags.includes('truncated-start')) article.flags.push('truncated-start');
+    }
+    const last = article.body[article.body.length - 1];
+    if (last?.lacunaAfter && !article.flags.includes('truncated-end'))
+      article.flags.push('truncated-end');
+    if (!article.dateline && article.fields.sourceTag) {
+      article.dateline = parseDatelineField(
+        { text: article.fields.sourceTag.text, spans: [] },
+        this.doc,
+      );
+    }
+  }
+}
+
+/**
+ * D8/D10: find where articles start (headline groups, datelines), label kicker, headline,
+ * subheadline, dateline, byline, subheads, captions, notes and source tags, attach related
+ * titles, and give orphan text to the article it belongs to.
+ */
 export const segmentStage: Stage = {
   name: 'segment',
   run(doc: Doc) {
-    const blocks = liveBlocks(doc);
-    if (blocks.length === 0) return { articles: 0 };
-    const [head, ...rest] = blocks;
-    const article: Article = {
-      id: 'a1',
-      headline: head.text,
-      body: rest.map((b) => ({
-        kind: 'paragraph',
-        text: b.text,
-        spans: b.spans,
-        lacunae: [],
-        lacunaBefore: false,
-        lacunaAfter: false,
-      })),
-      related: [],
-      flags: [],
-      variants: [],
-      metadata: { agencies: [], places: [], people: [], organisations: [] },
-      fields: { headline: { text: head.text, spans: head.spans }, related: [] },
-    };
-    doc.articles.push(article);
-    return { articles: 1 };
+    const assembler = new Assembler(doc, units(doc));
+    assembler.run();
+    doc.articles = assembler.drafts.map((d) => d.article);
+    for (const article of doc.articles) {
+      doc.ledger.add({
+        stage: 'segment',
+        rule: 'segment.article',
+        action: 'label',
+        spans: [],
+        reason: `article ${article.id}${article.headline ? `: ${article.headline}` : ' (no headline)'}`,
+        confidence: 0.8,
+        refs: [article.id],
+      });
+    }
+    return { articles: doc.articles.length };
   },
 };

@@ -1,0 +1,58 @@
+/**
+ * Page furniture: lines that belong to the printed page, not to any article. Each rule names
+ * what it catches and why; a rule only ever matches a whole block, and only a short one, so a
+ * paragraph that merely mentions a QR code is never dropped.
+ */
+export interface BoilerplateRule {
+  id: string;
+  pattern: RegExp;
+  reason: string;
+  /** Longest block (in characters) the rule may drop. */
+  maxChars: number;
+  /** Flag to set on the article the block sits in. */
+  flag?: 'continued-elsewhere';
+}
+
+export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
+  {
+    id: 'boilerplate.qr-code',
+    pattern: /扫一扫|扫码|二维码|扫描.{0,6}(?:关注|阅读|观看)|长按.{0,4}识别/u,
+    reason: 'QR-code caption printed next to an article',
+    maxChars: 30,
+  },
+  {
+    id: 'boilerplate.continuation',
+    pattern:
+      /^[（(](?:下转|上接|转第|接第|转[０-９0-9一二三四五六七八九十]+版)[^（）()]{0,12}[）)]$/u,
+    reason: 'continuation note: the article goes on on another page',
+    maxChars: 20,
+    flag: 'continued-elsewhere',
+  },
+  {
+    id: 'boilerplate.page-header',
+    pattern:
+      /^(?:第\s*[０-９0-9一二三四五六七八九十]+\s*版(?:\s*[:：|｜·]?\s*\S{0,12})?|[A-Za-z]?[０-９0-9]{1,2}\s*版|(?:本版)?(?:责任编辑|责编|编辑|版式设计|版式|美术编辑|美编|校对|图片编辑|制图)\s*[:：].{0,20})$/u,
+    reason: 'page header or editor line',
+    maxChars: 40,
+  },
+  {
+    id: 'boilerplate.edition-date',
+    pattern:
+      /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天](?:\s*\S{0,20})?$/u,
+    reason: 'edition date line of the page header',
+    maxChars: 40,
+  },
+  {
+    id: 'boilerplate.share-prompt',
+    pattern:
+      /分享到|点击(?:阅读|查看)原文|阅读原文|关注.{0,8}(?:公众号|客户端)|下载.{0,6}客户端|(?:微信|微博)\s*(?:扫|关注)/u,
+    reason: 'share or follow prompt of an e-paper viewer',
+    maxChars: 30,
+  },
+  {
+    id: 'boilerplate.page-number',
+    pattern: /^[-—–\s]*[０-９0-9]{1,3}[-—–\s]*$/u,
+    reason: 'bare page number',
+    maxChars: 8,
+  },
+];

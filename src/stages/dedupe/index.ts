@@ -1,0 +1,116 @@
+import { dropBlock } from '../../model/blocks.js';
+import { liveBlocks, type Block, type Doc } from '../../model/doc.js';
+import { squeeze } from '../../text/chars.js';
+import { isHeadlineShaped } from '../../text/shape.js';
+import type { Stage } from '../stage.js';
+import { alignAt } from './align.js';
+import { GramIndex } from './grams.js';
+
+/** Exact repeats shorter than this may be legitimate (a reporter's byline in two stories). */
+const MIN_EXACT_CHARS = 8;
+/** A fragment repeat must share at least this much text to be called a copy. */
+const MIN_FRAGMENT_CHARS = 16;
+/** Characters at either edge of a damaged copy that may differ from the kept copy (D4: 战上 vs 活动上). */
+const EDGE_DAMAGE = 4;
+/** A copy not aligned to an edge of the longer block must cover this share of it. */
+const MIN_COVER = 0.8;
+/** Blocks longer than this are not searched as fragments (a copy is a paragraph, not a page). */
+const MAX_FRAGMENT_CHARS = 4000;
+
+const KEYED_ROLES = new Set(['dateline', 'sourceTag']);
+
+function key(doc: Doc, block: Block): string {
+  const folded = block.spans.map((s) => doc.folded.slice(s.start, s.end)).join('');
+  return squeeze(folded);
+}
+
+function dropExactRepeats(doc: Doc): number {
+  const first = new Map<string, Block>();
+  let dropped = 0;
+  for (const block of liveBlocks(doc)) {
+    if (block.role && KEYED_ROLES.has(block.role)) continue;
+    const k = key(doc, block);
+    if (k.length < MIN_EXACT_CHARS) continue;
+    const kept = first.get(k);
+    if (!kept) {
+      first.set(k, block);
+      continue;
+    }
+    dropBlock(doc, block, {
+      stage: 'dedupe',
+      rule: 'dedupe.exact',
+      reason: 'exact repeat of an earlier block',
+      evidence: `same text as ${kept.id}`,
+      confidence: 0.99,
+      refs: [kept.id],
+    });
+    dropped++;
+  }
+  return dropped;
+}
+
+interface FragmentMatch {
+  kept: Block;
+  uniqueText: string;
+}
+
+/** The longer block that holds `b` up to damaged edges, if any. */
+function findContainer(
+  bIndex: number,
+  blocks: Block[],
+  index: GramIndex,
+): FragmentMatch | undefined {
+  const b = blocks[bIndex];
+  const bShaped = isHeadlineShaped(b.text);
+  for (const [id, offsets] of index.candidates(b.text)) {
+    const a = blocks[id];
+    if (a === b || a.status !== 'live' || a.text.length < b.text.length) continue;
+    if (bShaped !== isHeadlineShaped(a.text)) continue;
+    if (a.text.length === b.text.length && id > bIndex) continue;
+    const m = alignAt(a.text, b.text, offsets[0]);
+    if (!m || m.bEnd - m.bStart < MIN_FRAGMENT_CHARS) continue;
+    const edgesOk = m.bStart <= EDGE_DAMAGE && b.text.length - m.bEnd <= EDGE_DAMAGE;
+    const anchored = m.aStart <= EDGE_DAMAGE || a.text.length - m.aEnd <= EDGE_DAMAGE;
+    const covers = m.bEnd - m.bStart >= MIN_COVER * a.text.length;
+    if (edgesOk && (anchored || covers)) {
+      return { kept: a, uniqueText: b.text.slice(0, m.bStart) + b.text.slice(m.bEnd) };
+    }
+  }
+  return undefined;
+}
+
+/** D4/D5: a block that is a copy of a longer one, possibly with a damaged edge or cut short. */
+function dropFragmentRepeats(doc: Doc): number {
+  const blocks = liveBlocks(doc).filter(
+    (b) => !(b.role && KEYED_ROLES.has(b.role)) && b.text.length <= MAX_FRAGMENT_CHARS,
+  );
+  const index = new GramIndex();
+  blocks.forEach((b, i) => index.add(b.text, i));
+  let dropped = 0;
+  blocks.forEach((b, i) => {
+    if (b.text.length < MIN_FRAGMENT_CHARS) return;
+    const match = findContainer(i, blocks, index);
+    if (!match) return;
+    const unique = match.uniqueText ? `; text only in this copy: “${match.uniqueText}”` : '';
+    dropBlock(doc, b, {
+      stage: 'dedupe',
+      rule: 'dedupe.fragment',
+      reason: 'partial or damaged copy of a more complete block',
+      evidence: `contained in ${match.kept.id}${unique}`,
+      confidence: match.uniqueText ? 0.85 : 0.95,
+      refs: [match.kept.id],
+    });
+    dropped++;
+  });
+  return dropped;
+}
+
+/** Drop repeated blocks (D4, D5): exact repeats first, then damaged or partial copies. */
+export const dedupeStage: Stage = {
+  name: 'dedupe',
+  run(doc: Doc) {
+    const exact = dropExactRepeats(doc);
+    const fragments = dropFragmentRepeats(doc);
+    return { exact, fragments };
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * Restorations attested by the dump itself: when the text before a seam ends with X and the text
+ * after it starts with Y, and X·M·Y occurs elsewhere in the dump, M is what the break lost
+ * (伟大卫|战争 with 伟大卫国战争 elsewhere → 国).
+ */
+export interface Bridge {
+  missing: string;
+  count: number;
+  /** How often X·Y occurs with nothing between: evidence the seam lost nothing. */
+  directCount: number;
+}
+
+/** Characters of each side that must match around the missing text. */
+const ANCHOR = 2;
+/** At most this many characters are restored at one seam. */
+const MAX_MISSING = 3;
+/** Search this far around the seam; attestations come from the same page. */
+const SEARCH_RADIUS = 200_000;
+
+export function findBridge(
+  text: string,
+  seam: number,
+  left: string,
+  right: string,
+): Bridge | undefined {
+  if (left.length < ANCHOR || right.length < ANCHOR) return undefined;
+  const x = left.slice(-ANCHOR);
+  const y = right.slice(0, ANCHOR);
+  const from = Math.max(0, seam - SEARCH_RADIUS);
+  const to = Math.min(text.length, seam + SEARCH_RADIUS);
+  const counts = new Map<string, number>();
+  let directCount = 0;
+  for (let p = text.indexOf(x, from); p !== -1 && p < to; p = text.indexOf(x, p + 1)) {
+    const after = p + ANCHOR;
+    if (text.startsWith(y, after)) directCount++;
+    for (let m = 1; m <= MAX_MISSING; m++) {
+      if (!text.startsWith(y, after + m)) continue;
+      const missing = text.slice(after, after + m);
+      if (/[\s\u3000，。、；：！？]/u.test(missing)) continue;
+      counts.set(missing, (counts.get(missing) ?? 0) + 1);
+    }
+  }
+  let best: Bridge | undefined;
+  for (const [missing, count] of counts) {
+    if (!best || count > best.count) best = { missing, count, directCount };
+  }
+  return best;
+}

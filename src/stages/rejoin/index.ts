@@ -1,0 +1,142 @@
+import { blockEnd, blockStart, type Block, type Doc } from '../../model/doc.js';
+import type { Lacuna } from '../../model/types.js';
+import { endsParagraph } from '../../text/chars.js';
+import { isHeadlineShaped } from '../../text/shape.js';
+import type { Stage } from '../stage.js';
+import { findBridge } from './bridge.js';
+import { examineJunction, type JunctionEvidence } from './junction.js';
+
+/** Blocks that open a new paragraph whatever came before: enumerations, bullets. */
+const PARAGRAPH_OPENER =
+  /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[■●◆▲★□○◇])/u;
+
+/** Running text that stops without ending its sentence: a paragraph cut at a column break. */
+function isCut(block: Block): boolean {
+  return !block.role && !endsParagraph(block.text) && !isHeadlineShaped(block.text);
+}
+
+/** Whether `next` can carry on the sentence `cut` broke off. */
+function canContinue(next: Block, evidence: JunctionEvidence): boolean {
+  if (next.role) return false;
+  if (PARAGRAPH_OPENER.test(next.text)) return false;
+  if (isHeadlineShaped(next.text)) return evidence.crossingWord !== undefined;
+  return true;
+}
+
+function lacunaAtSeam(
+  doc: Doc,
+  cut: Block,
+  next: Block,
+  evidence: JunctionEvidence,
+): Lacuna | undefined {
+  const seam = blockEnd(cut);
+  const bridge = findBridge(doc.folded, seam, cut.text, next.text);
+  if (bridge && bridge.count > bridge.directCount) {
+    return {
+      at: cut.text.length,
+      suggestion: bridge.missing,
+      evidence: `“${cut.text.slice(-2)}${bridge.missing}${next.text.slice(0, 2)}” occurs ${bridge.count}× in this dump`,
+      confidence: Math.min(0.95, 0.6 + 0.1 * bridge.count),
+    };
+  }
+  if (bridge && bridge.directCount > 0) return undefined;
+  if (evidence.orphan) {
+    return {
+      at: cut.text.length,
+      evidence: `“${evidence.orphan}” is left without its word at the break`,
+      confidence: 0.6,
+    };
+  }
+  return undefined;
+}
+
+function join(
+  doc: Doc,
+  cut: Block,
+  next: Block,
+  evidence: JunctionEvidence,
+  lacuna: Lacuna | undefined,
+): void {
+  const shift = cut.text.length;
+  doc.ledger.add({
+    stage: 'rejoin',
+    rule: lacuna ? 'rejoin.lacuna' : 'rejoin.mid-sentence',
+    action: 'join',
+    spans: [{ start: blockEnd(cut), end: blockStart(next) }],
+    reason: lacuna
+      ? 'paragraph split at a break where text was lost'
+      : 'paragraph split mid-sentence at a column break',
+    evidence: evidence.crossingWord
+      ? `the word “${evidence.crossingWord}” runs across the break`
+      : (lacuna?.evidence ?? 'the first block stops mid-sentence'),
+    confidence: evidence.crossingWord ? 0.95 : 0.75,
+    refs: [cut.id, next.id],
+  });
+  if (lacuna) {
+    cut.lacunae.push(lacuna);
+    doc.ledger.add({
+      stage: 'rejoin',
+      rule: lacuna.suggestion ? 'rejoin.restoration' : 'rejoin.lacuna',
+      action: lacuna.suggestion ? 'suggest' : 'flag',
+      spans: [{ start: blockEnd(cut), end: blockEnd(cut) }],
+      reason: lacuna.suggestion
+        ? `text lost at the break; “${lacuna.suggestion}” restores it`
+        : 'text lost at the break',
+      evidence: lacuna.evidence,
+      confidence: lacuna.confidence ?? 0.6,
+      refs: [cut.id],
+    });
+  }
+  cut.spans.push(...next.spans);
+  cut.text += next.text;
+  cut.lacunae.push(...next.lacunae.map((l) => ({ ...l, at: l.at + shift })));
+  cut.lacunaAfter = next.lacunaAfter;
+  next.status = 'merged';
+}
+
+function markLostTail(doc: Doc, cut: Block): void {
+  cut.lacunaAfter = true;
+  doc.ledger.add({
+    stage: 'rejoin',
+    rule: 'rejoin.lost-tail',
+    action: 'flag',
+    spans: [{ start: blockEnd(cut), end: blockEnd(cut) }],
+    reason: 'paragraph stops mid-sentence and nothing here continues it',
+    confidence: 0.7,
+    refs: [cut.id],
+  });
+}
+
+/**
+ * D2/D3: join paragraphs split mid-sentence at column breaks; where text was lost at the break,
+ * mark a lacuna, with a restoration when the dump itself attests the missing characters.
+ */
+export const rejoinStage: Stage = {
+  name: 'rejoin',
+  run(doc: Doc) {
+    let joins = 0;
+    let lacunae = 0;
+    let tails = 0;
+    const live = doc.blocks.filter((b) => b.status === 'live');
+    for (let i = 0; i < live.length; i++) {
+      const cut = live[i];
+      if (cut.status !== 'live') continue;
+      while (isCut(cut)) {
+        let j = i + 1;
+        while (j < live.length && live[j].status !== 'live') j++;
+        const next = live[j];
+        const evidence = next ? examineJunction(cut.text, next.text) : {};
+        if (!next || !canContinue(next, evidence)) {
+          markLostTail(doc, cut);
+          tails++;
+          break;
+        }
+        const lacuna = evidence.crossingWord ? undefined : lacunaAtSeam(doc, cut, next, evidence);
+        if (lacuna) lacunae++;
+        join(doc, cut, next, evidence, lacuna);
+        joins++;
+      }
+    }
+    return { joins, lacunae, lostTails: tails };
+  },
+};

@@ -1,0 +1,57 @@
+import { isWord, tag, wordFrequency } from '../../lexicon/index.js';
+import { isCjk } from '../../text/chars.js';
+
+/**
+ * Evidence about the seam between the end of one block and the start of the next: does a
+ * word run across it (clean join), or does a character stand orphaned at it (text lost)?
+ */
+export interface JunctionEvidence {
+  /** A dictionary word that spans the seam, e.g. 观|念 → 观念. */
+  crossingWord?: string;
+  /** A single character left at the seam that is rarely a word on its own (伟大卫|战争 → 卫). */
+  orphan?: string;
+}
+
+/** Longest piece of either side looked at for a crossing word. */
+const MAX_CROSS_SIDE = 3;
+/** Characters of context on each side given to the segmenter. */
+const WINDOW = 8;
+/**
+ * A character seen fewer times than this as a standalone word in jieba's corpus is rarely used
+ * alone (卫 1650, 观 4368) — left alone at a seam it was probably cut from its word. Function
+ * characters that stand alone all the time (和 555815, 的, 在) are far above it.
+ */
+const ORPHAN_MAX_FREQUENCY = 5000;
+
+function findCrossingWord(left: string, right: string): string | undefined {
+  for (let k = Math.min(MAX_CROSS_SIDE, left.length); k >= 1; k--) {
+    for (let m = Math.min(MAX_CROSS_SIDE, right.length); m >= 1; m--) {
+      const word = left.slice(-k) + right.slice(0, m);
+      if ([...word].every(isCjk) && isWord(word)) return word;
+    }
+  }
+  return undefined;
+}
+
+function isOrphan(token: string): boolean {
+  return token.length === 1 && isCjk(token) && wordFrequency(token) < ORPHAN_MAX_FREQUENCY;
+}
+
+export function examineJunction(left: string, right: string): JunctionEvidence {
+  const crossingWord = findCrossingWord(left, right);
+  if (crossingWord) return { crossingWord };
+  const l = left.slice(-WINDOW);
+  const r = right.slice(0, WINDOW);
+  const tokens = tag(l + r).map((t) => t.word);
+  let offset = 0;
+  let before: string | undefined;
+  let after: string | undefined;
+  for (const token of tokens) {
+    if (offset + token.length === l.length) before = token;
+    if (offset === l.length) after = token;
+    offset += token.length;
+  }
+  if (before && isOrphan(before)) return { orphan: before };
+  if (after && isOrphan(after)) return { orphan: after };
+  return {};
+}

@@ -1,0 +1,39 @@
+import type { Block } from '../../model/doc.js';
+import { isHeadlineShaped } from '../../text/shape.js';
+
+/** What a live block looks like on its own, before its place in an article is decided. */
+export type Shape =
+  'dateline' | 'sourceTag' | 'byline' | 'caption' | 'note' | 'heading' | 'paragraph';
+
+/** `本报记者  方  圆`, `新华社记者 张三 李四`, `通讯员 王五` — a name line, nothing else. */
+export const BYLINE =
+  /^(?:(?:本报|新华社|人民日报|中新社|央视)?(?:特约|特派|驻\S{1,6})?(?:记者|通讯员|实习生|评论员|撰稿人|作者)[:：]?[\s\u3000]*[\u4e00-\u9fa5·]{1,4}(?:[\s\u3000、，,]+[\u4e00-\u9fa5·]{1,4}){0,4}|[\u4e00-\u9fa5·](?:[\s\u3000]*[\u4e00-\u9fa5·]){1,3})$/u;
+/** Photo captions (`图①：…`, `…（新华社发）`) and credits (`于子恒摄`, `受访者供图`). */
+const CAPTION =
+  /^(?:图[①-⑳\d一二三四五六七八九十]*[:：为]|(?:上|下|左|右)图[:：])|(?:摄|供图|制图|绘图|绘|图片来源[:：].{0,20})$|[（(](?:新华社|本报|中新社)?(?:记者)?\S{0,8}(?:摄|发)[）)]$/u;
+/** Editor's notes and column notes. */
+const NOTE =
+  /^(?:编者按|编者的话|编后|记者手记|链接|背景资料|相关阅读)[:：]|^[（(]本(?:栏|版|文|期)[^）)]{2,40}[）)]$/u;
+
+/** The longest credit line we call a caption without a caption marker (e.g. 本报记者 张三摄). */
+const MAX_CREDIT_CHARS = 30;
+
+export function shapeOf(block: Block): Shape {
+  if (block.role === 'dateline') return 'dateline';
+  if (block.role === 'sourceTag') return 'sourceTag';
+  const text = block.text;
+  if (NOTE.test(text)) return 'note';
+  if (
+    CAPTION.test(text) &&
+    (text.length <= MAX_CREDIT_CHARS || /^(?:图|上图|下图|左图|右图)/u.test(text))
+  )
+    return 'caption';
+  if (
+    isHeadlineShaped(text) &&
+    BYLINE.test(text) &&
+    /记者|通讯员|实习生|评论员|撰稿|作者|[\s\u3000]/u.test(text)
+  )
+    return 'byline';
+  if (isHeadlineShaped(text)) return 'heading';
+  return 'paragraph';
+}

@@ -1,0 +1,65 @@
+import type { Block } from '../../model/doc.js';
+import { countCjk } from '../../text/chars.js';
+import type { Draft } from './article.js';
+import type { Shape } from './classify.js';
+
+/** Subheads inside an article are short; a heading longer than this starts a new article. */
+export const MAX_SUBHEAD_CHARS = 28;
+/**
+ * Share of the following text's character bigrams already seen in the current article below
+ * which a heading is taken for a new article's headline rather than a subhead (topic shift).
+ */
+export const TOPIC_SHIFT = 0.12;
+/** Text after a heading compared with the article so far. */
+const LOOKAHEAD_CHARS = 300;
+
+function cjkBigrams(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const gram = text.slice(i, i + 2);
+    if (countCjk(gram) === 2) grams.add(gram);
+  }
+  return grams;
+}
+
+/** Share of the bigrams of `text` that also occur in `context`. */
+export function overlap(text: string, context: string): number {
+  const grams = cjkBigrams(text);
+  if (grams.size === 0) return 0;
+  const seen = cjkBigrams(context);
+  let shared = 0;
+  for (const g of grams) if (seen.has(g)) shared++;
+  return shared / grams.size;
+}
+
+/**
+ * A lone heading inside an article: a subhead of it, or the headline of the next article?
+ * Datelines and bylines after it, length and a change of topic say "new article".
+ */
+export function startsNewArticle(
+  heading: Block,
+  nextShape: Shape | undefined,
+  following: string,
+  draft: Draft,
+): boolean {
+  if (nextShape === 'dateline' || nextShape === 'byline') return true;
+  if (heading.text.length > MAX_SUBHEAD_CHARS) return true;
+  return overlap(heading.text + following.slice(0, LOOKAHEAD_CHARS), draft.text) < TOPIC_SHIFT;
+}
+
+export interface HeadingRoles {
+  kicker?: Block;
+  headline: Block;
+  subheadline?: Block;
+}
+
+/** Kicker (引题), headline and subheadline (副题) of a group of 1–3 stacked heading lines. */
+export function assignHeadings(group: Block[]): HeadingRoles {
+  if (group.length === 1) return { headline: group[0] };
+  if (group.length >= 3) return { kicker: group[0], headline: group[1], subheadline: group[2] };
+  const [first, second] = group;
+  if (/^[—–-]{1,2}/u.test(second.text)) return { headline: first, subheadline: second };
+  if (/——$/u.test(first.text) || first.text.length < second.text.length)
+    return { kicker: first, headline: second };
+  return { headline: first, subheadline: second };
+}
