@@ -9,7 +9,9 @@ import { boilerplateStage } from './stages/boilerplate/index.js';
 import { datelineStage } from './stages/dateline/index.js';
 import { dedupeStage } from './stages/dedupe/index.js';
 import { rejoinStage } from './stages/rejoin/index.js';
+import { metadataStage } from './stages/metadata/index.js';
 import { segmentStage } from './stages/segment/index.js';
+import { variantsStage } from './stages/variants/index.js';
 import type { Stage } from './stages/stage.js';
 
 /** The stages in the order they run. Each one only sees what the previous ones left. */
@@ -20,6 +22,8 @@ export const STAGES: readonly Stage[] = [
   dedupeStage,
   rejoinStage,
   segmentStage,
+  variantsStage,
+  metadataStage,
 ];
 
 function newDoc(input: string | Uint8Array, options: MendOptions): Doc {

@@ -9,27 +9,36 @@ import { dict } from '@node-rs/jieba/dict.js';
  */
 let jieba: Jieba | undefined;
 let frequencies: Map<string, number> | undefined;
+let tags: Map<string, string> | undefined;
 
 function segmenter(): Jieba {
   jieba ??= Jieba.withDict(dict);
   return jieba;
 }
 
-function loadFrequencies(): Map<string, number> {
+function loadDictionary(): void {
   const require = createRequire(import.meta.url);
   const path = require.resolve('@node-rs/jieba/dict.txt');
-  const table = new Map<string, number>();
+  frequencies = new Map();
+  tags = new Map();
   for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const [word, freq] = line.split(' ');
-    if (word && freq) table.set(word, Number(freq));
+    const [word, freq, pos] = line.split(' ');
+    if (!word || !freq) continue;
+    frequencies.set(word, Number(freq));
+    if (pos) tags.set(word, pos);
   }
-  return table;
+}
+
+/** The part of speech jieba's dictionary gives `word` (ns place, nr person, nt organisation…). */
+export function dictionaryTag(word: string): string | undefined {
+  if (!tags) loadDictionary();
+  return tags!.get(word);
 }
 
 /** How often jieba's corpus saw `word` as a word; 0 when it is not in the dictionary. */
 export function wordFrequency(word: string): number {
-  frequencies ??= loadFrequencies();
-  return frequencies.get(word) ?? 0;
+  if (!frequencies) loadDictionary();
+  return frequencies!.get(word) ?? 0;
 }
 
 export function isWord(word: string): boolean {
