@@ -1,0 +1,117 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { HIGHER_IS_BETTER, MUST_BE_ZERO, type Metrics } from './metrics.js';
+import type { SetReport } from './run.js';
+
+export const FLOORS_SCHEMA = 'newsmend-floors@1';
+
+/** Floors keep this many decimals, rounded down so the measured run itself passes. */
+const FLOOR_DECIMALS = 2;
+
+export interface FloorsFile {
+  schema: string;
+  note?: string;
+  /** `<set>.<metric>` → lowest allowed value. */
+  floors: Record<string, number>;
+  /** `<set>.<metric>` → highest allowed value (crashes and rebuild failures: 0). */
+  ceilings: Record<string, number>;
+}
+
+/** Every measured value a floor or ceiling can apply to, keyed `<set>.<metric>`. */
+export function measured(
+  sets: SetReport[],
+  extra: Record<string, number> = {},
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of sets) {
+    for (const key of [...HIGHER_IS_BETTER, ...MUST_BE_ZERO] as (keyof Metrics)[]) {
+      const v = s.metrics[key];
+      if (v !== undefined) out[`${s.set}.${key}`] = v;
+    }
+  }
+  return { ...out, ...extra };
+}
+
+export function readFloors(path: string): FloorsFile | undefined {
+  if (!existsSync(path)) return undefined;
+  return JSON.parse(readFileSync(path, 'utf8')) as FloorsFile;
+}
+
+export interface GateFailure {
+  key: string;
+  value: number | undefined;
+  limit: number;
+  kind: 'floor' | 'ceiling';
+}
+
+/** Every pinned metric that is below its floor or above its ceiling (or no longer measured). */
+export function checkGate(floors: FloorsFile, values: Record<string, number>): GateFailure[] {
+  const failures: GateFailure[] = [];
+  for (const [key, limit] of Object.entries(floors.floors).sort()) {
+    const value = values[key];
+    // A ratio with nothing to measure (e.g. no lacunae predicted) is n/a, not a failure:
+    // the paired recall/precision metric still guards it.
+    if (value !== undefined && value < limit) failures.push({ key, value, limit, kind: 'floor' });
+  }
+  for (const [key, limit] of Object.entries(floors.ceilings).sort()) {
+    const value = values[key];
+    if (value === undefined || value > limit) failures.push({ key, value, limit, kind: 'ceiling' });
+  }
+  return failures;
+}
+
+function roundDown(v: number): number {
+  const scale = 10 ** FLOOR_DECIMALS;
+  return Math.floor(v * scale + 1e-9) / scale;
+}
+
+export interface FloorUpdate {
+  next: FloorsFile;
+  raised: string[];
+  lowered: { key: string; from: number; to: number }[];
+  added: string[];
+}
+
+/** New floors at the measured values (rounded down); lists what would go down. */
+export function updateFloors(
+  old: FloorsFile | undefined,
+  values: Record<string, number>,
+): FloorUpdate {
+  const floors: Record<string, number> = {};
+  const ceilings: Record<string, number> = { ...(old?.ceilings ?? {}) };
+  const raised: string[] = [];
+  const added: string[] = [];
+  const lowered: FloorUpdate['lowered'] = [];
+  const zeroKeys = new Set<string>(MUST_BE_ZERO);
+  for (const key of Object.keys(values).sort()) {
+    const metric = key.slice(key.lastIndexOf('.') + 1);
+    if (zeroKeys.has(metric)) {
+      ceilings[key] = 0;
+      continue;
+    }
+    const to = roundDown(values[key]);
+    const from = old?.floors[key];
+    if (from === undefined) added.push(key);
+    else if (to > from) raised.push(key);
+    else if (to < from) lowered.push({ key, from, to });
+    floors[key] = to;
+  }
+  // A metric not measured this run (n/a) keeps its floor.
+  for (const [key, v] of Object.entries(old?.floors ?? {})) if (!(key in floors)) floors[key] = v;
+  return {
+    next: {
+      schema: FLOORS_SCHEMA,
+      note:
+        old?.note ??
+        'Quality floors for `newsmend eval --dev --gate`. Refresh with `newsmend eval --dev --write-floors`; a floor is never lowered without --allow-lower and a reason in the commit.',
+      floors: Object.fromEntries(Object.entries(floors).sort()),
+      ceilings: Object.fromEntries(Object.entries(ceilings).sort()),
+    },
+    raised,
+    lowered,
+    added,
+  };
+}
+
+export function writeFloors(path: string, floors: FloorsFile): void {
+  writeFileSync(path, JSON.stringify(floors, null, 2) + '\n');
+}

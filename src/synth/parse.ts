@@ -1,0 +1,141 @@
+import type { BodyKind } from '../model/types.js';
+import {
+  item,
+  type CleanRecord,
+  type SynthArticle,
+  type SynthDateline,
+  type SynthItem,
+} from './model.js';
+
+/**
+ * Read the paper's own structure from a clean article's `content` lines, following the labelling
+ * conventions of docs/format.md, so the generated gold labels what the page shows.
+ */
+
+/** Subheads and bylines are short; a longer line is running text. */
+const MAX_SHORT_LINE = 40;
+/** An article kicker (引题) at the top of the content is at most this long. */
+const MAX_KICKER = 30;
+/** A photo description printed before its credit line is at most this long. */
+const MAX_CAPTION = 120;
+
+const KICKER_DASH = /——$/u;
+const DATELINE =
+  /^((?:据)?(?:新华社|本报|人民日报|中新社)(?:[^\s，。、“”（）()\d]{0,12}?)(?:\d{1,2}月\d{1,2}日)?(?:专)?电|本报讯)([ \t\u3000]*[（(](?:记者|通讯员|本报记者)[^）)]{0,40}[）)])?([ \t\u3000]*)/u;
+const BYLINE =
+  /^(?:本报记者|新华社记者|人民日报记者|本报特约记者|本报通讯员|特约记者|记者|通讯员)(?:[\s\u3000]|$)/u;
+const CREDIT = /(?:摄|供图|提供|资料照片|制图|绘)(?:（[^）]{1,12}）)?$/u;
+const CAPTION_START = /^(?:图[①-⑳\d一二三四五六七八九十]*[：:]|图为|上图|下图|左图|右图)/u;
+const NOTE = /^(?:编者按|【编者按】|——编\s*者$|（[^（）]{2,80}）$)/u;
+const SOURCE_TAG = /^[（(](?:据)?(?:新华社|本报|人民日报|中新社)[^（）()]{0,20}电[）)]$/u;
+/** Sentence-closing punctuation: a line ending in one is running text, not a subhead. */
+const CLOSING = /[。！？；：…，、!?;:,.]$/u;
+const TRAILING_QUOTES = /[”’」』）)》]+$/u;
+
+function isSubhead(line: string): boolean {
+  if (line.length > MAX_SHORT_LINE || line.includes('。')) return false;
+  const core = line.replace(TRAILING_QUOTES, '');
+  return core.length > 0 && !CLOSING.test(core);
+}
+
+function isByline(line: string): boolean {
+  return BYLINE.test(line) && line.length <= MAX_SHORT_LINE && !/[。，；！？]/u.test(line);
+}
+
+function classify(line: string, next: string | undefined): BodyKind {
+  if (CREDIT.test(line) && line.length <= MAX_CAPTION) return 'caption';
+  if (CAPTION_START.test(line)) return 'caption';
+  if (NOTE.test(line)) return 'note';
+  if (isByline(line)) return 'byline';
+  if (
+    next !== undefined &&
+    CREDIT.test(next) &&
+    next.length <= MAX_SHORT_LINE &&
+    line.length <= MAX_CAPTION
+  )
+    return 'caption';
+  if (isSubhead(line)) return 'subhead';
+  return 'paragraph';
+}
+
+function parseDateline(
+  line: string,
+  year: string,
+): { dateline: SynthDateline; rest: string } | undefined {
+  const m = DATELINE.exec(line);
+  if (!m) return undefined;
+  const text = (m[1] + (m[2] ?? '')).trim();
+  const rest = line.slice(m[0].length);
+  if (rest.length === 0) return undefined;
+  const agency = /^(?:据)?(新华社|本报|人民日报|中新社)/u.exec(m[1])?.[1];
+  const md = /(\d{1,2})月(\d{1,2})日/u.exec(m[1]);
+  const place = md
+    ? m[1].slice(m[1].indexOf(agency ?? '') + (agency ?? '').length, md.index)
+    : undefined;
+  const date = md ? `${year}-${md[1].padStart(2, '0')}-${md[2].padStart(2, '0')}` : undefined;
+  return {
+    dateline: { text, agency, place: place || undefined, date, gap: m[0].slice(text.length) },
+    rest,
+  };
+}
+
+function lines(content: string): string[] {
+  return content
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+
+/** Structure one clean article: kicker, headline, subheadline, byline, dateline, body, source tag. */
+export function parseRecord(record: CleanRecord): SynthArticle {
+  const ls = lines(record.content);
+  const article: SynthArticle = {
+    headline: record.title.trim(),
+    subheadline: record.subtitle?.trim() || undefined,
+    datelineItem: -1,
+    body: [],
+    related: [],
+    flags: [],
+    variants: [],
+    echo: false,
+  };
+  if (
+    ls.length > 1 &&
+    KICKER_DASH.test(ls[0]) &&
+    ls[0].length <= MAX_KICKER &&
+    !ls[0].includes('。')
+  ) {
+    // In the page files a kicker line ends with ——; on the page (and in dumps) it stands alone.
+    article.kicker = ls.shift()!.replace(KICKER_DASH, '');
+  }
+  if (ls.length > 1 && SOURCE_TAG.test(ls[ls.length - 1])) article.sourceTag = ls.pop();
+  const year = record.date.slice(0, 4);
+  let seenParagraph = false;
+  ls.forEach((line, i) => {
+    const kind = classify(line, ls[i + 1]);
+    if (kind === 'byline' && !seenParagraph && !article.byline && article.body.length === 0) {
+      article.byline = line;
+      return;
+    }
+    if (kind === 'paragraph' && !seenParagraph) {
+      seenParagraph = true;
+      const d = parseDateline(line, year);
+      if (d) {
+        article.dateline = d.dateline;
+        article.datelineItem = article.body.length;
+        article.body.push(item('paragraph', d.rest));
+        return;
+      }
+    }
+    if (kind === 'paragraph') seenParagraph = true;
+    article.body.push(item(kind, line));
+  });
+  return article;
+}
+
+/** Gold text of an item as it will stand in the dump. */
+export function firstLine(article: SynthArticle, index: number, it: SynthItem): string {
+  const text = it.pieces[0];
+  if (index !== article.datelineItem || !article.dateline || article.echo) return text;
+  return article.dateline.text + article.dateline.gap + text;
+}
