@@ -18,8 +18,8 @@ import type { Stage } from './stages/stage.js';
 export const STAGES: readonly Stage[] = [
   blocksStage,
   boilerplateStage,
-  datelineStage,
   dedupeStage,
+  datelineStage,
   rejoinStage,
   segmentStage,
   variantsStage,

@@ -15,6 +15,19 @@ function isCut(block: Block): boolean {
   return !block.role && !endsParagraph(block.text) && !isHeadlineShaped(block.text);
 }
 
+/**
+ * A short piece with no punctuation looks like a heading, but is the head of a cut paragraph
+ * when the dump attests a phrase across the seam (划定生态保|红线 with 生态保护红线 elsewhere)
+ * or a word runs across it.
+ */
+function isCutHeading(doc: Doc, block: Block, next: Block | undefined): boolean {
+  if (block.role || !next || next.role || endsParagraph(block.text) || !isHeadlineShaped(block.text)) return false;
+  if (isHeadlineShaped(next.text)) return false;
+  if (examineJunction(block.text, next.text).crossingWord) return true;
+  const bridge = findBridge(doc.folded, blockEnd(block), block.text, next.text);
+  return bridge !== undefined && bridge.count > bridge.directCount;
+}
+
 /** Whether `next` can carry on the sentence `cut` broke off. */
 function canContinue(next: Block, evidence: JunctionEvidence): boolean {
   if (next.role) return false;
@@ -121,10 +134,11 @@ export const rejoinStage: Stage = {
     for (let i = 0; i < live.length; i++) {
       const cut = live[i];
       if (cut.status !== 'live') continue;
-      while (isCut(cut)) {
+      for (;;) {
         let j = i + 1;
         while (j < live.length && live[j].status !== 'live') j++;
         const next = live[j];
+        if (!isCut(cut) && !isCutHeading(doc, cut, next)) break;
         const evidence = next ? examineJunction(cut.text, next.text) : {};
         if (!next || !canContinue(next, evidence)) {
           markLostTail(doc, cut);

@@ -9,7 +9,7 @@ export const MAX_SUBHEAD_CHARS = 28;
  * Share of the following text's character bigrams already seen in the current article below
  * which a heading is taken for a new article's headline rather than a subhead (topic shift).
  */
-export const TOPIC_SHIFT = 0.12;
+export const TOPIC_SHIFT = 0.05;
 /** Text after a heading compared with the article so far. */
 const LOOKAHEAD_CHARS = 300;
 

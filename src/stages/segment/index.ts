@@ -162,11 +162,12 @@ class Assembler {
   /** Flags that follow from the body: a lost start or end; a dateline taken from the source tag. */
   private finish(draft: Draft): void {
     const { article } = draft;
-    const first = article.body.find((b) => b.kind === 'paragraph');
-    if (first && first === article.body[0] && !article.dateline && startsMidSentence(first.text)) {
-      first.lacunaBefore = true;
-      if (!article.flags.includes('truncated-start')) article.flags.push('truncated-start');
-    }
+    article.body.forEach((item, i) => {
+      if (item.kind !== 'paragraph' || !startsMidSentence(item.text)) return;
+      if (i === 0 && article.dateline) return;
+      item.lacunaBefore = true;
+      if (i === 0 && !article.flags.includes('truncated-start')) article.flags.push('truncated-start');
+    });
     const last = article.body[article.body.length - 1];
     if (last?.lacunaAfter && !article.flags.includes('truncated-end'))
       article.flags.push('truncated-end');
