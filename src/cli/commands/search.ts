@@ -1,12 +1,116 @@
-import type { Command } from '../command.js';
+import { parseArgs } from 'node:util';
+import { ArchiveError, openArchiveReadonly } from '../../archive/db.js';
+import { QueryError } from '../../search/query.js';
+import { search, type SearchResult } from '../../search/search.js';
+import type { Segment } from '../../search/snippet.js';
+import { EXIT_OK, InputError, UsageError, type Command } from '../command.js';
 
-// Placeholder until the command is built (see the issue that owns it).
+const HELP = `newsmend search — find articles in an archive
+
+Usage: newsmend search <query> --db archive.db [options]
+
+Any run of Chinese characters (1 or more) matches exactly that substring; Latin words and
+numbers match whole. Terms side by side must all occur (AND); also OR, NOT, a leading -,
+"quoted phrases" and (parentheses).
+
+Options:
+  --db <file>          the archive (required)
+  --from <YYYY-MM-DD>  articles dated on or after
+  --to <YYYY-MM-DD>    articles dated on or before
+  --agency <name>      e.g. 新华社
+  --place <name>       e.g. 莫斯科
+  --person <name>      a person named in the article
+  --limit <n>          results to show (default 20, at most 100)
+  --offset <n>         skip the first n results
+  --json               print the result as JSON
+  -h, --help           this help
+
+Exit codes: 0 ok (also when nothing matched), 1 bad archive, 2 misuse or malformed query.
+
+Examples:
+  newsmend search 梁滩河 --db archive.db
+  newsmend search '联合声明 NOT 俄罗斯' --db archive.db --agency 新华社 --from 2025-05-01
+`;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        agency: { type: 'string' },
+        place: { type: 'string' },
+        person: { type: 'string' },
+        limit: { type: 'string' },
+        offset: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function plain(segments: Segment[], colour: boolean): string {
+  return segments
+    .map((s) => (s.hit ? (colour ? `\x1b[1;33m${s.text}\x1b[0m` : `[${s.text}]`) : s.text))
+    .join('');
+}
+
+function format(result: SearchResult, colour: boolean): string {
+  const lines = result.hits.map((h, i) => {
+    const meta = [h.date, h.agency, h.place, h.source].filter(Boolean).join(' · ');
+    return `${result.offset + i + 1}. ${plain(h.headline, colour)}  (article ${h.articleId}; ${meta})\n   ${plain(h.snippet, colour)}`;
+  });
+  const count = `${result.complete ? '' : 'at least '}${result.total} result(s)`;
+  return `${[...lines, count].join('\n')}\n`;
+}
+
+function integer(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} wants a number, got '${value}'`);
+  return Number(value);
+}
+
 export const searchCommand: Command = {
   name: 'search',
-  summary: '(not built yet)',
-  help: 'newsmend search: not built yet',
-  async run() {
-    process.stderr.write('newsmend search: not built yet\n');
-    return 2;
+  summary: 'search an archive (Chinese substrings, AND/OR/NOT, filters)',
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parse(argv);
+    if (!values.db) throw new UsageError('--db <file> is required');
+    if (positionals.length === 0) throw new UsageError('give a query');
+    let db;
+    try {
+      db = openArchiveReadonly(values.db);
+    } catch (error) {
+      if (error instanceof ArchiveError) throw new InputError(error.message);
+      throw error;
+    }
+    try {
+      const result = search(db, {
+        q: positionals.join(' '),
+        from: values.from,
+        to: values.to,
+        agency: values.agency,
+        place: values.place,
+        person: values.person,
+        limit: integer('limit', values.limit),
+        offset: integer('offset', values.offset),
+      });
+      const colour = process.stdout.isTTY && !process.env.NO_COLOR;
+      process.stdout.write(
+        values.json ? `${JSON.stringify(result, null, 2)}\n` : format(result, colour),
+      );
+      return EXIT_OK;
+    } catch (error) {
+      if (error instanceof QueryError) throw new UsageError(`malformed query: ${error.message}`);
+      throw error;
+    } finally {
+      db.close();
+    }
   },
 };

@@ -1,12 +1,88 @@
-import type { Command } from '../command.js';
+import { parseArgs } from 'node:util';
+import { ArchiveError } from '../../archive/db.js';
+import { MAX_UPLOAD_BYTES, startServer } from '../../server/app.js';
+import { EXIT_OK, InputError, UsageError, type Command } from '../command.js';
 
-// Placeholder until the command is built (see the issue that owns it).
+/** Environment variable that can carry the upload token (keeps it out of `ps`). */
+const TOKEN_ENV = 'NEWSMEND_TOKEN';
+const DEFAULT_PORT = 8080;
+
+const HELP = `newsmend serve — read and search an archive in the browser
+
+Usage: newsmend serve --db archive.db [options]
+
+Pages: / (sources and editions), /edition/<id>, /article/<id>, /source/<id> (the raw dump
+with every edit highlighted beside the mended articles), /search?q=…, /upload. Every page
+has a JSON twin under /api/ (see docs/api.md).
+
+Options:
+  --db <file>          the archive (created when missing)
+  --host <addr>        address to listen on (default 127.0.0.1)
+  --port <n>           port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --token <secret>     require this token for uploads (or set ${TOKEN_ENV}); without a token,
+                       uploads are accepted only when listening on loopback
+  --max-upload <bytes> largest dump accepted by upload (default ${MAX_UPLOAD_BYTES})
+  -h, --help           this help
+
+Example:
+  newsmend serve --db archive.db --port 8080
+`;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        db: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: String(DEFAULT_PORT) },
+        token: { type: 'string' },
+        'max-upload': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function port(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new UsageError(`--port wants 0–65535, got '${value}'`);
+  return Number(value);
+}
+
 export const serveCommand: Command = {
   name: 'serve',
-  summary: '(not built yet)',
-  help: 'newsmend serve: not built yet',
-  async run() {
-    process.stderr.write('newsmend serve: not built yet\n');
-    return 2;
+  summary: 'web reader and JSON API for an archive (search, articles, source view, upload)',
+  help: HELP,
+  async run(argv) {
+    const { values } = parse(argv);
+    if (!values.db) throw new UsageError('--db <file> is required');
+    const max = values['max-upload'];
+    if (max !== undefined && !/^\d+$/.test(max))
+      throw new UsageError(`--max-upload wants bytes, got '${max}'`);
+    let running;
+    try {
+      running = await startServer({
+        db: values.db,
+        host: values.host,
+        port: port(values.port!),
+        token: values.token ?? process.env[TOKEN_ENV] ?? undefined,
+        maxUploadBytes: max === undefined ? undefined : Number(max),
+      });
+    } catch (error) {
+      if (error instanceof ArchiveError) throw new InputError(error.message);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES')
+        throw new InputError(`cannot listen on ${values.host}:${values.port}: ${code}`);
+      throw error;
+    }
+    process.stdout.write(`newsmend: serving ${values.db} at ${running.url}/\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => void running.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return EXIT_OK;
   },
 };

@@ -167,6 +167,13 @@ function findKept(text: string, drop: Edit, pieces: Owned[]): KeptLink | undefin
   return undefined;
 }
 
+/** Lacunae of body items, plus flag edits at points where no body lacuna already shows one. */
+function mergePoints(lacunae: PointMark[], fromEdits: PointMark[]): PointMark[] {
+  const at = new Set(lacunae.map((p) => p.at));
+  const extra = fromEdits.filter((p) => p.kind === 'join' || !at.has(p.at));
+  return [...lacunae, ...extra].sort((a, b) => a.at - b.at);
+}
+
 interface Overlay {
   start: number;
   end: number;
@@ -188,8 +195,15 @@ function overlays(edition: Edition): Overlay[] {
   return out;
 }
 
-function boundaries(text: string, pieces: Owned[], over: Overlay[], points: PointMark[]): number[] {
+function boundaries(
+  text: string,
+  pieces: Owned[],
+  over: Overlay[],
+  points: PointMark[],
+  kept: KeptLink[],
+): number[] {
   const cuts = new Set<number>([0, text.length]);
+  for (const k of kept) cuts.add(k.at);
   for (const p of pieces) (cuts.add(p.start), cuts.add(p.end));
   for (const o of over) (cuts.add(o.start), cuts.add(o.end));
   for (const p of points) cuts.add(p.at);
@@ -224,8 +238,12 @@ function segmentAt(
 export function annotateSource(text: string, edition: Edition): SourceAnnotation {
   const pieces = owned(edition);
   const over = overlays(edition);
-  const points = [...lacunaPoints(edition), ...editPoints(edition)].sort((a, b) => a.at - b.at);
-  const cuts = boundaries(text, pieces, over, points);
+  const points = mergePoints(lacunaPoints(edition), editPoints(edition));
+  const keptLinks = edition.edits
+    .filter((e) => e.action === 'drop' && dropCategory(e) !== 'boilerplate')
+    .map((e) => findKept(text, e, pieces))
+    .filter((k): k is KeptLink => k !== undefined);
+  const cuts = boundaries(text, pieces, over, points, keptLinks);
   const segments: SourceSegment[] = [];
   let p = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
@@ -234,9 +252,5 @@ export function annotateSource(text: string, edition: Edition): SourceAnnotation
     const piece = pieces[p] && pieces[p].start <= start ? pieces[p] : undefined;
     segments.push(segmentAt(start, end, piece, over));
   }
-  const keptLinks = edition.edits
-    .filter((e) => e.action === 'drop' && dropCategory(e) !== 'boilerplate')
-    .map((e) => findKept(text, e, pieces))
-    .filter((k): k is KeptLink => k !== undefined);
   return { segments, points, keptLinks };
 }

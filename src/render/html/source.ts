@@ -97,9 +97,10 @@ export function sourceBodyHtml(
   };
   for (const seg of ann.segments) {
     emitAt(seg.start);
-    if (seg.edit && !anchored.has(seg.edit)) {
-      anchored.add(seg.edit);
-      out += html`<span id="src-${seg.edit}"></span>`.html;
+    const anchor = seg.edit ?? seg.article;
+    if (anchor && !anchored.has(anchor)) {
+      anchored.add(anchor);
+      out += html`<span id="src-${anchor}"></span>`.html;
     }
     out += segmentHtml(text, seg, edits, keptHref, links);
   }

@@ -50,6 +50,8 @@ pre.source { white-space: pre-wrap; word-break: break-all; font-family: var(--sa
 .seg.variant { outline: 2px solid #c57b00; background: #ffe7a3; }
 .seg.flagged { border-bottom: 2px dotted var(--accent); }
 .mark-join { color: #1f6f1f; font-weight: 700; }
+.kept-target::before { content: "▸"; color: #1f6f1f; font-weight: 700; }
+.kept-target:target::before { content: "▶保留"; background: #c8ecc8; }
 .mark-lacuna { color: var(--accent); font-weight: 700; }
 .legend span { display: inline-block; padding: 0 .4rem; margin-right: .4rem; }
 .ledger td.text { max-width: 18rem; overflow-wrap: anywhere; }

@@ -1,0 +1,223 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openArchive, openArchiveReadonly, type Db } from '../archive/db.js';
+import { ingestBytes } from '../archive/ingest.js';
+import { apiArticle, apiEdition, apiSearch, apiSource, apiSources, searchParams } from './api.js';
+import { HttpError, idParam, readBody, redirect, sendHtml, sendJson } from './http.js';
+import {
+  articlePage,
+  editionPage,
+  errorPage,
+  indexPage,
+  searchPage,
+  sourcePage,
+  uploadPage,
+} from './pages.js';
+import { matchRoute, type Route } from './routes.js';
+
+/** Largest dump accepted by upload: a page dump is tens of kilobytes; this leaves ample room. */
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+/** Longest request target we parse; search URLs are short. */
+const MAX_URL_LENGTH = 8 * 1024;
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+export interface ServerOptions {
+  db: string;
+  host?: string;
+  port?: number;
+  /** When set, uploads need it (header `authorization: Bearer …` or form field `token`). */
+  token?: string;
+  maxUploadBytes?: number;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+interface Context {
+  read: Db;
+  write?: Db;
+  uploadsAllowed: boolean;
+  options: ServerOptions;
+}
+
+function tokenOk(ctx: Context, given: string | undefined): boolean {
+  const want = ctx.options.token;
+  if (!want) return true;
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(want);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
+}
+
+function store(ctx: Context, bytes: Uint8Array, name: string) {
+  if (bytes.length === 0) throw new HttpError(400, 'the dump is empty');
+  const safeName = name.replace(/[\u0000-\u001f/\\]/g, '_').slice(0, 200) || 'upload.txt';
+  const r = ingestBytes(ctx.write!, bytes, { name: safeName });
+  return {
+    status: r.status,
+    sourceId: r.sourceId,
+    editionId: r.editionId,
+    articles: r.articles,
+    messages: r.edition.messages,
+  };
+}
+
+function requireUpload(ctx: Context, token: string | undefined): void {
+  if (!ctx.uploadsAllowed)
+    throw new HttpError(
+      403,
+      'uploads are off: the server is not bound to loopback and no token is set',
+    );
+  if (!tokenOk(ctx, token)) throw new HttpError(401, 'a valid token is needed to upload');
+}
+
+async function handleUpload(
+  ctx: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  api: boolean,
+): Promise<void> {
+  const limit = ctx.options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  if (api) {
+    requireUpload(ctx, bearer(req));
+    const body = await readBody(req, limit);
+    const name = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload.txt';
+    const result = store(ctx, new Uint8Array(body), name);
+    return sendJson(res, result.status === 'added' ? 201 : 200, result);
+  }
+  const body = await readBody(req, limit * 3); // url-encoding can triple the size
+  const form = new URLSearchParams(body.toString('utf8'));
+  requireUpload(ctx, form.get('token') ?? bearer(req));
+  const text = form.get('text') ?? '';
+  if (Buffer.byteLength(text) > limit) throw new HttpError(413, `the dump is over ${limit} bytes`);
+  const result = store(ctx, new TextEncoder().encode(text), form.get('name') ?? 'upload.txt');
+  redirect(res, `/edition/${result.editionId}`);
+}
+
+function get(ctx: Context, route: Route, url: URL, res: ServerResponse): void {
+  const db = ctx.read;
+  const restore = url.searchParams.get('restore') === '1';
+  const offset = Number(
+    /^\d{1,6}$/.test(url.searchParams.get('offset') ?? '') ? url.searchParams.get('offset') : 0,
+  );
+  switch (route.name) {
+    case 'index':
+      return sendHtml(res, 200, indexPage(db, offset));
+    case 'edition':
+      return sendHtml(res, 200, editionPage(db, idParam(route.id), restore));
+    case 'article':
+      return sendHtml(res, 200, articlePage(db, idParam(route.id), restore));
+    case 'source':
+      return sendHtml(res, 200, sourcePage(db, idParam(route.id)));
+    case 'upload':
+      return sendHtml(res, 200, uploadPage(ctx.uploadsAllowed, !!ctx.options.token));
+    case 'search':
+      return searchHtml(ctx, url, res);
+    case 'api.sources':
+      return sendJson(res, 200, apiSources(db, offset));
+    case 'api.edition':
+      return sendJson(res, 200, apiEdition(db, idParam(route.id)));
+    case 'api.article':
+      return sendJson(res, 200, apiArticle(db, idParam(route.id)));
+    case 'api.source':
+      return sendJson(res, 200, apiSource(db, idParam(route.id)));
+    case 'api.search':
+      return sendJson(res, 200, apiSearch(db, searchParams(url.searchParams)));
+    case 'health':
+      return sendJson(res, 200, { ok: true });
+    default:
+      throw new HttpError(405, 'method not allowed');
+  }
+}
+
+function searchHtml(ctx: Context, url: URL, res: ServerResponse): void {
+  let params;
+  try {
+    params = searchParams(url.searchParams);
+  } catch (error) {
+    return sendHtml(
+      res,
+      400,
+      searchPage({ q: url.searchParams.get('q') ?? '' }, undefined, (error as Error).message),
+    );
+  }
+  if (!params.q.trim()) return sendHtml(res, 200, searchPage(params, undefined));
+  try {
+    sendHtml(res, 200, searchPage(params, apiSearch(ctx.read, params)));
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    sendHtml(res, error.status, searchPage(params, undefined, error.message));
+  }
+}
+
+async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const target = req.url ?? '/';
+  if (target.length > MAX_URL_LENGTH) throw new HttpError(414, 'request target too long');
+  const url = new URL(target, 'http://localhost');
+  const route = matchRoute(url.pathname);
+  if (!route) throw new HttpError(404, 'no such page');
+  const isUpload = route.name === 'upload' || route.name === 'api.upload';
+  if (req.method === 'POST' && isUpload)
+    return handleUpload(ctx, req, res, route.name === 'api.upload');
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
+  if (route.name === 'api.upload') throw new HttpError(405, 'use POST');
+  get(ctx, route, url, res);
+}
+
+function fail(res: ServerResponse, req: IncomingMessage, error: unknown): void {
+  const http = error instanceof HttpError ? error : new HttpError(500, 'internal error');
+  if (!(error instanceof HttpError))
+    process.stderr.write(`newsmend serve: ${(error as Error)?.stack ?? error}\n`);
+  if (res.headersSent) return void res.destroy();
+  const wantsJson = (req.url ?? '').startsWith('/api/');
+  if (wantsJson) sendJson(res, http.status, { error: http.message, status: http.status });
+  else sendHtml(res, http.status, errorPage(http.status, http.message));
+  if (http.status === 413) req.destroy();
+}
+
+/** Start the reader on host:port (127.0.0.1 and a free port by default). */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const loopback = LOOPBACK.test(host);
+  const uploadsAllowed = loopback || !!options.token;
+  openArchive(options.db).close(); // create or migrate before the read-only connection opens
+  const ctx: Context = {
+    read: openArchiveReadonly(options.db),
+    write: uploadsAllowed ? openArchive(options.db) : undefined,
+    uploadsAllowed,
+    options,
+  };
+  const server = createServer((req, res) => {
+    handle(ctx, req, res).catch((error) => fail(res, req, error));
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    server,
+    url: `http://${shown}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          ctx.read.close();
+          ctx.write?.close();
+          resolve();
+        });
+      }),
+  };
+}

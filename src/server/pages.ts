@@ -1,0 +1,215 @@
+import type { Db } from '../archive/db.js';
+import { articleHtml } from '../render/html/article.js';
+import { sourceSplitHtml } from '../render/html/edition.js';
+import { html, raw, type Raw } from '../render/html/escape.js';
+import { page } from '../render/html/page.js';
+import type { SearchParams, SearchResult } from '../search/search.js';
+import type { Segment } from '../search/snippet.js';
+import { apiArticle, apiEdition, apiSource, apiSources } from './api.js';
+
+function siteHeader(q = ''): Raw {
+  return html`<header class="site">
+    <a class="brand" href="/">newsmend 报纸修复档案</a>
+    <form action="/search" method="get" role="search">
+      <input
+        type="search"
+        name="q"
+        value="${q}"
+        placeholder="搜索：梁滩河、新华社…"
+        aria-label="搜索"
+      /><button type="submit">搜索</button>
+    </form>
+    <a href="/upload">上传</a>
+  </header>`;
+}
+
+function shell(title: string, body: Raw, q = ''): string {
+  return page({ title, body, header: siteHeader(q) });
+}
+
+export function indexPage(db: Db, offset: number): string {
+  const { counts, sources } = apiSources(db, offset);
+  const rows = sources.map(
+    (s) =>
+      html`<tr>
+        <td><a href="/edition/${s.editionId}">${s.name}</a></td>
+        <td>${s.editionDate ?? ''}</td>
+        <td>${s.articles}</td>
+        <td>${s.dropped}</td>
+        <td>${s.residue}</td>
+        <td><a href="/source/${s.editionId}">原文对照</a></td>
+        <td class="muted">${s.encoding} · ${s.bytes} B · ${s.sha256.slice(0, 12)}</td>
+      </tr>`,
+  );
+  const body = html`<h1>来源与版面</h1>
+    <p class="muted">
+      ${counts.sources} 个来源，${counts.articles} 篇文章，${counts.edits} 条编辑记录
+    </p>
+    <table>
+      <thead>
+        <tr>
+          <th>来源</th>
+          <th>日期</th>
+          <th>文章</th>
+          <th>删除</th>
+          <th>未归属</th>
+          <th></th>
+          <th>编码 / 大小 / sha256</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>`;
+  return shell('newsmend 档案', body);
+}
+
+export function editionPage(db: Db, id: number, restore: boolean): string {
+  const stored = apiEdition(db, id);
+  const { edition } = stored;
+  const articles = edition.articles.map((a, i) =>
+    articleHtml(a, {
+      restore,
+      links: [{ href: `/article/${stored.articleIds[i]}`, label: '单独阅读' }],
+    }),
+  );
+  const body = html`<h1>${edition.source.name}</h1>
+    <p>
+      <a href="/source/${id}">原文对照（显示每一处编辑）</a> ·
+      <a href="/api/editions/${id}">JSON</a> ·
+      ${restore ? html`<a href="?">不补字</a>` : html`<a href="?restore=1">显示补字</a>`}
+    </p>
+    ${articles}`;
+  return shell(edition.source.name, body);
+}
+
+export function articlePage(db: Db, id: number, restore: boolean): string {
+  const stored = apiArticle(db, id);
+  const a = stored.article;
+  const links = [
+    { href: `/source/${stored.editionId}#src-${a.id}`, label: '原文对照' },
+    { href: `/edition/${stored.editionId}`, label: `整版（${stored.sourceName}）` },
+    { href: restore ? '?' : '?restore=1', label: restore ? '不补字' : '显示补字' },
+    { href: `/api/articles/${id}`, label: 'JSON' },
+  ];
+  return shell(a.headline ?? stored.sourceName, html`${articleHtml(a, { restore, links })}`);
+}
+
+export function sourcePage(db: Db, id: number): string {
+  const src = apiSource(db, id);
+  const stored = apiEdition(db, id);
+  const byAid = new Map(stored.edition.articles.map((a, i) => [a.id, stored.articleIds[i]]));
+  const body = html`<h1>原文对照：${src.name}</h1>
+    <p><a href="/edition/${id}">整版阅读</a> · <a href="/api/editions/${id}/source">JSON</a></p>
+    ${sourceSplitHtml(src.text, stored.edition, { articleHref: (aid) => `/article/${byAid.get(aid) ?? ''}` })}`;
+  return shell(`原文对照：${src.name}`, body);
+}
+
+function segmentsHtml(segments: Segment[]): Raw {
+  return html`${segments.map((s) => (s.hit ? html`<mark>${s.text}</mark>` : html`${s.text}`))}`;
+}
+
+function filterForm(p: SearchParams): Raw {
+  const input = (name: keyof SearchParams, label: string, type = 'text') =>
+    html`<label>${label} <input type="${type}" name="${name}" value="${p[name] ?? ''}" /></label> `;
+  return html`<form class="filters" action="/search" method="get">
+    <input type="search" name="q" value="${p.q}" aria-label="查询" />
+    ${input('from', '从', 'date')}${input('to', '到', 'date')}${input('agency', '通讯社')}${input('place', '地点')}${input('person', '人物')}<button
+      type="submit"
+    >
+      搜索
+    </button>
+  </form>`;
+}
+
+function pager(p: SearchParams, r: SearchResult): Raw {
+  const next = new URLSearchParams();
+  for (const [k, v] of Object.entries(p))
+    if (v !== undefined && k !== 'offset') next.set(k, String(v));
+  const links: Raw[] = [];
+  if (r.offset > 0)
+    links.push(
+      html`<a href="/search?${withOffset(next, Math.max(0, r.offset - r.limit))}">上一页</a> `,
+    );
+  if (r.offset + r.limit < r.total)
+    links.push(html`<a href="/search?${withOffset(next, r.offset + r.limit)}">下一页</a>`);
+  return html`<p>${links}</p>`;
+}
+
+function withOffset(params: URLSearchParams, offset: number): string {
+  const copy = new URLSearchParams(params);
+  copy.set('offset', String(offset));
+  return copy.toString();
+}
+
+export function searchPage(
+  p: SearchParams,
+  result: SearchResult | undefined,
+  error?: string,
+): string {
+  const hits = (result?.hits ?? []).map(
+    (h) =>
+      html`<li class="hit">
+        <a class="hit-title" href="/article/${h.articleId}">${segmentsHtml(h.headline)}</a>
+        <div class="snippet">${segmentsHtml(h.snippet)}</div>
+        <div class="muted">
+          ${[h.date, h.agency, h.place, h.source].filter(Boolean).join(' · ')}
+        </div>
+      </li>`,
+  );
+  const count = result
+    ? html`<p class="muted">${result.complete ? '' : '至少 '}${result.total} 条结果</p>`
+    : '';
+  const body = html`<h1>搜索</h1>
+    ${filterForm(p)} ${error ? html`<p class="error" role="alert">${error}</p>` : ''} ${count}
+    <ol class="hits">
+      ${hits}
+    </ol>
+    ${result ? pager(p, result) : ''}`;
+  return shell(p.q ? `搜索：${p.q}` : '搜索', body, p.q);
+}
+
+export function uploadPage(allowed: boolean, needsToken: boolean, message?: string): string {
+  const form = allowed
+    ? html`<form action="/upload" method="post" enctype="application/x-www-form-urlencoded">
+          <p>
+            <label>名称 <input type="text" name="name" value="upload.txt" /></label>
+          </p>
+          ${
+            needsToken
+              ? html`<p>
+                  <label>令牌 <input type="password" name="token" /></label>
+                </p>`
+              : ''
+          }
+          <p>
+            <textarea
+              name="text"
+              rows="18"
+              cols="80"
+              placeholder="粘贴一页报纸的原始文本"
+            ></textarea>
+          </p>
+          <p><button type="submit">整理并存档</button></p>
+        </form>
+        <p class="muted">文件也可以直接 POST 到 /api/upload（见 docs/api.md）。</p>`
+    : html`<p class="error">
+        此服务器不接受上传：它不只监听本机地址，且没有设置令牌（--token）。
+      </p>`;
+  return shell(
+    '上传',
+    html`<h1>上传原始文本</h1>
+      ${message ? html`<p class="error">${message}</p>` : ''}${form}`,
+  );
+}
+
+export function errorPage(status: number, message: string): string {
+  return shell(
+    `${status}`,
+    html`<h1>${status}</h1>
+      <p class="error">${message}</p>
+      <p><a href="/">返回首页</a></p>`,
+  );
+}
+
+export { raw };
