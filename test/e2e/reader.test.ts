@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { openArchive } from '../../src/archive/db.js';
+import { ingestEdition } from '../../src/archive/store.js';
+import { startServer, type RunningServer } from '../../src/server/app.js';
+import { richEdition } from '../archive/fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = join(ROOT, 'test-output');
+/** The 2-character word searched for: in the bundled example and in our fixture. */
+const WORD = '河道';
+
+const dir = mkdtempSync(join(tmpdir(), 'newsmend-e2e-'));
+let srv: RunningServer;
+let browser: BrowserContext;
+let examples: string[] = [];
+
+before(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk); .ci/run does this`,
+    );
+  mkdirSync(OUT, { recursive: true });
+  const db = join(dir, 'archive.db');
+  const exampleDir = join(ROOT, 'examples');
+  examples = existsSync(exampleDir)
+    ? readdirSync(exampleDir)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => join(exampleDir, f))
+    : [];
+  if (examples.length > 0) {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'ingest', ...examples, '--db', db],
+      { encoding: 'utf8' },
+    );
+    assert.equal(r.status, 0, r.stderr);
+  }
+  const w = openArchive(db);
+  ingestEdition(w, richEdition());
+  w.close();
+  srv = await startServer({ db, port: 0 });
+  browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('search a 2-character word, open the article, open its source view and see the edits', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${srv.url}/`);
+  await page.screenshot({ path: join(OUT, 'e2e-index.png'), fullPage: true });
+  await page.fill('header.site input[name=q]', WORD);
+  await page.click('header.site button[type=submit]');
+  await page.waitForURL(/\/search\?q=/);
+  const marks = await page.locator('ol.hits mark').allTextContents();
+  assert.ok(marks.length > 0 && marks.every((m) => m === WORD), `highlighted hits: ${marks}`);
+  await page.screenshot({ path: join(OUT, 'e2e-search.png'), fullPage: true });
+
+  await page.locator('a.hit-title').first().click();
+  await page.waitForURL(/\/article\/\d+$/);
+  const headline = await page.locator('h1.headline').textContent();
+  assert.ok(headline && headline.length > 0);
+  assert.ok((await page.locator('.article .body p').count()) > 0);
+  await page.screenshot({ path: join(OUT, 'e2e-article.png'), fullPage: true });
+
+  await page.locator('footer.flags a', { hasText: '原文对照' }).click();
+  await page.waitForURL(/\/source\/\d+/);
+  const drops = await page.locator('pre.source .seg.drop').count();
+  assert.ok(drops > 0, 'dropped text is highlighted');
+  assert.ok(
+    (await page.locator('pre.source .seg.drop.boilerplate').count()) > 0,
+    'boilerplate is highlighted',
+  );
+  assert.ok((await page.locator('pre.source .mark-join').count()) > 0, 'joins are marked');
+  assert.ok((await page.locator('pre.source .seg.kept').count()) > 0, 'kept text is highlighted');
+  assert.ok((await page.locator('table.ledger tbody tr').count()) > 0, 'the ledger is listed');
+  await page.screenshot({ path: join(OUT, 'e2e-source.png'), fullPage: true });
+
+  const duplicate = page.locator('pre.source a.seg.drop.duplicate').first();
+  assert.ok((await duplicate.count()) > 0, 'a dropped repeat links to the kept copy');
+  const href = await duplicate.getAttribute('href');
+  await duplicate.click();
+  await page.waitForURL((u) => u.hash === href);
+  assert.equal(
+    await page.locator(`[id="${href!.slice(1)}"]`).count(),
+    1,
+    'the kept copy is anchored',
+  );
+  await page.close();
+});
+
+test('the fixture with every edit kind: lacunae, suggestions, variants and escaped markup in the browser', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${srv.url}/search?q=${encodeURIComponent('梁滩河')}`);
+  await page.locator('a.hit-title', { hasText: '梁滩河流域治理取得新进展' }).click();
+  await page.waitForURL(/\/article\/\d+$/);
+  assert.equal(await page.locator('.lacuna .suggest').textContent(), '任人?');
+  assert.equal(await page.locator('mark.variant').first().textContent(), '北碛');
+  const body = await page.locator('.article .body').textContent();
+  assert.ok(body?.includes('<script>alert(1)</script>'), 'markup shows as text');
+  assert.equal(await page.locator('.article script, .article img').count(), 0);
+  await page.screenshot({ path: join(OUT, 'e2e-fixture-article.png'), fullPage: true });
+  await page.locator('footer.flags a', { hasText: '原文对照' }).click();
+  await page.waitForURL(/\/source\/\d+/);
+  for (const selector of [
+    '.seg.drop.duplicate',
+    '.seg.drop.boilerplate',
+    '.seg.drop.echo',
+    '.mark-join',
+    '.mark-lacuna',
+    '.seg.variant',
+    '.seg.residue',
+  ])
+    assert.ok((await page.locator(`pre.source ${selector}`).count()) > 0, selector);
+  await page.screenshot({ path: join(OUT, 'e2e-fixture-source.png'), fullPage: true });
+  await page.close();
+});
