@@ -30,6 +30,7 @@ export function splitBlock(doc: Doc, block: Block, at: number): Block {
     spans: subSpans(block.spans, at, block.text.length),
     text: block.text.slice(at),
     status: 'live',
+    repeated: block.repeated,
     lacunae: block.lacunae.filter((l) => l.at >= at).map((l) => ({ ...l, at: l.at - at })),
     lacunaBefore: false,
     lacunaAfter: block.lacunaAfter,

@@ -35,6 +35,8 @@ export interface Block {
   /** live: still in play; dropped: text is in a ledger entry; merged: text moved into another block. */
   status: 'live' | 'dropped' | 'merged';
   role?: BlockRole;
+  /** Exact copies of this block were dropped (D5): it was printed more than once. */
+  repeated?: boolean;
   /** The ledger rule that dropped the block, when status is 'dropped'. */
   dropRule?: string;
   lacunae: Lacuna[];

@@ -36,6 +36,7 @@ function dropExactRepeats(doc: Doc): number {
       first.set(k, block);
       continue;
     }
+    kept.repeated = true;
     dropBlock(doc, block, {
       stage: 'dedupe',
       rule: 'dedupe.exact',

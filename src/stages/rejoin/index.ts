@@ -21,7 +21,14 @@ function isCut(block: Block): boolean {
  * or a word runs across it.
  */
 function isCutHeading(doc: Doc, block: Block, next: Block | undefined): boolean {
-  if (block.role || !next || next.role || endsParagraph(block.text) || !isHeadlineShaped(block.text)) return false;
+  if (
+    block.role ||
+    !next ||
+    next.role ||
+    endsParagraph(block.text) ||
+    !isHeadlineShaped(block.text)
+  )
+    return false;
   if (isHeadlineShaped(next.text)) return false;
   if (examineJunction(block.text, next.text).crossingWord) return true;
   const bridge = findBridge(doc.folded, blockEnd(block), block.text, next.text);
@@ -52,7 +59,7 @@ function lacunaAtSeam(
       confidence: Math.min(0.95, 0.6 + 0.1 * bridge.count),
     };
   }
-  if (bridge && bridge.directCount > 0) return undefined;
+  if ((bridge && bridge.directCount > 0) || evidence.crossingWord) return undefined;
   if (evidence.orphan) {
     return {
       at: cut.text.length,
@@ -107,7 +114,7 @@ function join(
   next.status = 'merged';
 }
 
-function markLostTail(doc: Doc, cut: Block): void {
+function markLostTail(doc: Doc, cut: Block, evidence?: string): void {
   cut.lacunaAfter = true;
   doc.ledger.add({
     stage: 'rejoin',
@@ -115,6 +122,7 @@ function markLostTail(doc: Doc, cut: Block): void {
     action: 'flag',
     spans: [{ start: blockEnd(cut), end: blockEnd(cut) }],
     reason: 'paragraph stops mid-sentence and nothing here continues it',
+    evidence,
     confidence: 0.7,
     refs: [cut.id],
   });
@@ -145,7 +153,18 @@ export const rejoinStage: Stage = {
           tails++;
           break;
         }
-        const lacuna = evidence.crossingWord ? undefined : lacunaAtSeam(doc, cut, next, evidence);
+        // A repeated block that stops mid-sentence stops there in every copy (D5): the page
+        // printed a headline+lead teaser whose rest is elsewhere, not a column break.
+        if (cut.repeated) {
+          markLostTail(
+            doc,
+            cut,
+            'every copy of this repeated block stops at the same place: a teaser, not a column break',
+          );
+          tails++;
+          break;
+        }
+        const lacuna = lacunaAtSeam(doc, cut, next, evidence);
         if (lacuna) lacunae++;
         join(doc, cut, next, evidence, lacuna);
         joins++;

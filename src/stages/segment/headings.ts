@@ -9,7 +9,13 @@ export const MAX_SUBHEAD_CHARS = 28;
  * Share of the following text's character bigrams already seen in the current article below
  * which a heading is taken for a new article's headline rather than a subhead (topic shift).
  */
-export const TOPIC_SHIFT = 0.05;
+export const TOPIC_SHIFT = 0.12;
+/**
+ * A heading this short, inside an article that has a dateline or byline, is a subhead even
+ * without shared vocabulary: new stories on a page nearly always bring their own dateline or
+ * byline, while subheads are short (铭记共同的历史记忆).
+ */
+export const SHORT_SUBHEAD_CHARS = 16;
 /** Text after a heading compared with the article so far. */
 const LOOKAHEAD_CHARS = 300;
 
@@ -44,7 +50,10 @@ export function startsNewArticle(
 ): boolean {
   if (nextShape === 'dateline' || nextShape === 'byline') return true;
   if (heading.text.length > MAX_SUBHEAD_CHARS) return true;
-  return overlap(heading.text + following.slice(0, LOOKAHEAD_CHARS), draft.text) < TOPIC_SHIFT;
+  if (overlap(heading.text + following.slice(0, LOOKAHEAD_CHARS), draft.text) >= TOPIC_SHIFT)
+    return false;
+  const credited = draft.article.dateline !== undefined || draft.article.byline !== undefined;
+  return !(credited && heading.text.length <= SHORT_SUBHEAD_CHARS);
 }
 
 export interface HeadingRoles {

@@ -166,7 +166,8 @@ class Assembler {
       if (item.kind !== 'paragraph' || !startsMidSentence(item.text)) return;
       if (i === 0 && article.dateline) return;
       item.lacunaBefore = true;
-      if (i === 0 && !article.flags.includes('truncated-start')) article.flags.push('truncated-start');
+      if (i === 0 && !article.flags.includes('truncated-start'))
+        article.flags.push('truncated-start');
     });
     const last = article.body[article.body.length - 1];
     if (last?.lacunaAfter && !article.flags.includes('truncated-end'))
