@@ -6,14 +6,19 @@ import { foldChar } from '../decode/fold.js';
  * in the original (snippets highlight the original text at the same positions).
  */
 export function searchFold(text: string): string {
+  const folded = text.replace(FOLDABLE, (ch) => String.fromCharCode(foldChar(ch.charCodeAt(0))));
+  const lower = folded.toLowerCase();
+  if (lower.length === folded.length) return lower;
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = String.fromCharCode(foldChar(text.charCodeAt(i)));
-    const lower = ch.toLowerCase();
-    out += lower.length === 1 ? lower : ch;
+  for (const ch of folded) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
   }
   return out;
 }
+
+/** Characters `foldChar` changes: full-width ASCII, ideographic and no-break space. */
+const FOLDABLE = /[\uff01-\uff5e\u3000\u00a0]/g;
 
 /** Characters indexed one by one and as overlapping pairs (no spaces between words). */
 const GRAM_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;

@@ -1,6 +1,6 @@
 import type { Db } from '../archive/db.js';
 import { FTS_WEIGHTS, toFtsExpression } from './fts.js';
-import { searchFold } from './normalize.js';
+import { runs, searchFold } from './normalize.js';
 import { matches, parseQuery, positiveTerms, QueryError, type QueryNode } from './query.js';
 import { highlight, snippet, type Segment } from './snippet.js';
 
@@ -72,7 +72,11 @@ function checkFilters(f: SearchFilters): void {
       throw new QueryError(`${name} wants a date YYYY-MM-DD, got '${value}'`);
 }
 
-function buildSql(f: SearchFilters): { sql: string; args: (string | number)[] } {
+function buildSql(
+  f: SearchFilters,
+  select: string,
+  tail: string,
+): { sql: string; args: (string | number)[] } {
   const where = ['article_fts MATCH ?'];
   const args: (string | number)[] = [];
   if (f.from) (where.push('a.date >= ?'), args.push(f.from));
@@ -85,13 +89,35 @@ function buildSql(f: SearchFilters): { sql: string; args: (string | number)[] } 
     );
     args.push(kind, value);
   }
-  const sql = `SELECT a.id, a.edition_id AS editionId, a.headline, a.head_text AS head,
-      a.body_text AS body, a.date, a.agency, a.place, s.name AS source,
-      bm25(article_fts, ${FTS_WEIGHTS.join(', ')}) AS score
+  const sql = `SELECT ${select}
     FROM article_fts JOIN articles a ON a.id = article_fts.rowid
     JOIN editions e ON e.id = a.edition_id JOIN sources s ON s.id = e.source_id
-    WHERE ${where.join(' AND ')} ORDER BY score, a.id LIMIT ${MAX_CANDIDATES}`;
+    WHERE ${where.join(' AND ')} ${tail}`;
   return { sql, args };
+}
+
+const HIT_COLUMNS = `a.id, a.edition_id AS editionId, a.headline, a.head_text AS head,
+  a.body_text AS body, a.date, a.agency, a.place, s.name AS source,
+  bm25(article_fts, ${FTS_WEIGHTS.join(', ')}) AS score`;
+const RANKED = 'ORDER BY score, a.id';
+
+/**
+ * True when the FTS match alone is exact: every term is one run of at most two gram characters
+ * (a unigram or one bigram token) or one whole word, combined without NOT. Such queries need no
+ * text check, so they are counted and paged in SQL.
+ */
+function ftsIsExact(node: QueryNode): boolean {
+  if (node.type === 'not') return false;
+  if (node.type !== 'term') return node.items.every(ftsIsExact);
+  const r = runs(node.text);
+  if (r.length !== 1 || r[0].chars.join('') !== node.text) return false;
+  return r[0].kind === 'word' || r[0].chars.length <= 2;
+}
+
+function prepare(db: Db, sql: string) {
+  const stmt = db.prepare(sql);
+  if (!stmt.readonly) throw new Error('search statement is not read-only');
+  return stmt;
 }
 
 function toHit(c: Candidate, terms: string[]): SearchHit {
@@ -121,20 +147,27 @@ function clampLimit(limit: number | undefined): number {
 export function search(db: Db, params: SearchParams): SearchResult {
   const node: QueryNode = parseQuery(params.q);
   checkFilters(params);
-  const { sql, args } = buildSql(params);
-  const stmt = db.prepare(sql);
-  if (!stmt.readonly) throw new Error('search statement is not read-only');
+  const expression = toFtsExpression(node);
   const limit = clampLimit(params.limit);
   const offset = Math.max(0, Math.floor(params.offset ?? 0));
   const terms = positiveTerms(node);
+  const result = { query: params.q, offset, limit };
+  if (ftsIsExact(node)) {
+    const count = buildSql(params, 'count(*) AS n', '');
+    const total = (prepare(db, count.sql).get(expression, ...count.args) as { n: number }).n;
+    const page = buildSql(params, HIT_COLUMNS, `${RANKED} LIMIT ${limit} OFFSET ${offset}`);
+    const rows = prepare(db, page.sql).all(expression, ...page.args) as Candidate[];
+    return { ...result, total, complete: true, hits: rows.map((r) => toHit(r, terms)) };
+  }
+  const { sql, args } = buildSql(params, HIT_COLUMNS, `${RANKED} LIMIT ${MAX_CANDIDATES}`);
   const hits: SearchHit[] = [];
   let total = 0;
   let seen = 0;
-  for (const row of stmt.iterate(toFtsExpression(node), ...args) as Iterable<Candidate>) {
+  for (const row of prepare(db, sql).iterate(expression, ...args) as Iterable<Candidate>) {
     seen++;
     if (!matches(node, searchFold(`${row.head}\n${row.body}`))) continue;
     if (total >= offset && hits.length < limit) hits.push(toHit(row, terms));
     total++;
   }
-  return { query: params.q, total, complete: seen < MAX_CANDIDATES, offset, limit, hits };
+  return { ...result, total, complete: seen < MAX_CANDIDATES, hits };
 }
