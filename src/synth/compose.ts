@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { CleanRecord } from './model.js';
+import { splitRecord } from './parse.js';
 import type { Rng } from './prng.js';
 
 /** A page to compose: its id, page number and articles in reading order. */
@@ -25,7 +26,8 @@ export function readRecords(path: string): CleanRecord[] {
     .split('\n')
     .filter((l) => l.trim().length > 0)
     .map((l) => JSON.parse(l) as CleanRecord)
-    .filter((r) => typeof r.content === 'string' && typeof r.title === 'string');
+    .filter((r) => typeof r.content === 'string' && typeof r.title === 'string')
+    .flatMap(splitRecord);
 }
 
 const usable = (r: CleanRecord) =>

@@ -86,6 +86,53 @@ function lines(content: string): string[] {
     .filter((l) => l.length > 0);
 }
 
+/**
+ * Some records of the undated-page file are scrapes of several stories run together: each later
+ * story is its headline line(s) followed by a `时间：YYYY-MM-DD` line. Those marker lines are
+ * scrape artefacts, not print, so they are left out and each story becomes its own record.
+ */
+const STORY_MARKER = /^时间[：:]\s*\d{4}-\d{2}-\d{2}$/u;
+/** Headline lines of a run-in story: at most two (kicker + headline), each this short. */
+const MAX_RUN_IN_HEAD = 2;
+const MAX_HEAD_LINE = 50;
+
+const headShaped = (line: string) =>
+  line.length <= MAX_HEAD_LINE &&
+  !/[。！？；：]$/u.test(line) &&
+  !SOURCE_TAG.test(line) &&
+  !NOTE.test(line);
+
+export function splitRecord(record: CleanRecord): CleanRecord[] {
+  const ls = lines(record.content);
+  if (!ls.some((l) => STORY_MARKER.test(l))) return [record];
+  const out: CleanRecord[] = [];
+  let current = { ...record, content: [] as string[] };
+  const flush = () => out.push({ ...current, content: current.content.join('\n') });
+  for (const line of ls) {
+    if (!STORY_MARKER.test(line)) {
+      current.content.push(line);
+      continue;
+    }
+    const head: string[] = [];
+    while (
+      head.length < MAX_RUN_IN_HEAD &&
+      current.content.length > 1 &&
+      headShaped(current.content[current.content.length - 1])
+    )
+      head.unshift(current.content.pop()!);
+    if (head.length === 0) continue;
+    flush();
+    // A second head line starting with —— is a subtitle (副题); otherwise the first is a kicker.
+    const subtitle = head.length === 2 && head[1].startsWith('——') ? head.pop()! : null;
+    const title = head.pop()!;
+    const date = /\d{4}-\d{2}-\d{2}/u.exec(line)![0];
+    const kickers = head.map((k) => (KICKER_DASH.test(k) ? k : `${k}——`));
+    current = { ...record, date, title, subtitle, content: kickers };
+  }
+  flush();
+  return out.filter((r) => r.content.trim().length > 0);
+}
+
 /** Structure one clean article: kicker, headline, subheadline, byline, dateline, body, source tag. */
 export function parseRecord(record: CleanRecord): SynthArticle {
   const ls = lines(record.content);
