@@ -2,6 +2,7 @@ import { blockEnd, blockStart, type Block, type Doc } from '../../model/doc.js';
 import type { Lacuna } from '../../model/types.js';
 import { endsParagraph } from '../../text/chars.js';
 import { isHeadlineShaped } from '../../text/shape.js';
+import { shapeOfText } from '../segment/classify.js';
 import type { Stage } from '../stage.js';
 import { findBridge } from './bridge.js';
 import { examineJunction, type JunctionEvidence } from './junction.js';
@@ -13,6 +14,12 @@ const PARAGRAPH_OPENER =
 /** Running text that stops without ending its sentence: a paragraph cut at a column break. */
 function isCut(block: Block): boolean {
   return !block.role && !endsParagraph(block.text) && !isHeadlineShaped(block.text);
+}
+
+/** Bylines and photo credits have no punctuation either, and end where they end. */
+function isCredit(text: string): boolean {
+  const shape = shapeOfText(text);
+  return shape === 'byline' || shape === 'caption' || shape === 'note';
 }
 
 /**
@@ -29,7 +36,7 @@ function isCutHeading(doc: Doc, block: Block, next: Block | undefined): boolean 
     !isHeadlineShaped(block.text)
   )
     return false;
-  if (isHeadlineShaped(next.text)) return false;
+  if (isHeadlineShaped(next.text) || isCredit(block.text)) return false;
   if (examineJunction(block.text, next.text).crossingWord) return true;
   const bridge = findBridge(doc.folded, blockEnd(block), block.text, next.text);
   return bridge !== undefined && bridge.count > bridge.directCount;
@@ -86,10 +93,10 @@ function join(
     reason: lacuna
       ? 'paragraph split at a break where text was lost'
       : 'paragraph split mid-sentence at a column break',
-    evidence: evidence.crossingWord
-      ? `the word “${evidence.crossingWord}” runs across the break`
-      : (lacuna?.evidence ?? 'the first block stops mid-sentence'),
-    confidence: evidence.crossingWord ? 0.95 : 0.75,
+    evidence:
+      lacuna?.evidence ??
+      (evidence.crossingWord ? `the word “${evidence.crossingWord}” runs across the break` : 'the first block stops mid-sentence'),
+    confidence: lacuna ? (lacuna.confidence ?? 0.6) : evidence.crossingWord ? 0.95 : 0.75,
     refs: [cut.id, next.id],
   });
   if (lacuna) {

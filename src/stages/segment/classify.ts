@@ -10,7 +10,7 @@ export const BYLINE =
   /^(?:(?:本报|新华社|人民日报|中新社|央视)?(?:特约|特派|驻\S{1,6})?(?:记者|通讯员|实习生|评论员|撰稿人|作者)[:：]?[\s\u3000]*[\u4e00-\u9fa5·]{1,4}(?:[\s\u3000、，,]+[\u4e00-\u9fa5·]{1,4}){0,4}|[\u4e00-\u9fa5·](?:[\s\u3000]*[\u4e00-\u9fa5·]){1,3})$/u;
 /** Photo captions (`图①：…`, `…（新华社发）`) and credits (`于子恒摄`, `受访者供图`). */
 const CAPTION =
-  /^(?:图[①-⑳\d一二三四五六七八九十]*[:：为]|(?:上|下|左|右)图[:：])|(?:摄|供图|制图|绘图|绘|图片来源[:：].{0,20})$|[（(](?:新华社|本报|中新社)?(?:记者)?\S{0,8}(?:摄|发)[）)]$/u;
+  /^(?:图[①-⑳\d一二三四五六七八九十]*[:：为]|(?:上|下|左|右)图[:：])|(?:摄|供图|制图|绘图|绘|图片来源[:：].{0,20})(?:[（(][^（）()]{1,12}[）)])?$|[（(](?:新华社|本报|中新社)?(?:记者)?\S{0,8}(?:摄|发)[）)]$/u;
 /** Editor's notes and column notes. */
 const NOTE =
   /^(?:编者按|编者的话|编后|记者手记|链接|背景资料|相关阅读)[:：]|^[（(]本(?:栏|版|文|期)[^）)]{2,40}[）)]$/u;
@@ -21,7 +21,11 @@ const MAX_CREDIT_CHARS = 30;
 export function shapeOf(block: Block): Shape {
   if (block.role === 'dateline') return 'dateline';
   if (block.role === 'sourceTag') return 'sourceTag';
-  const text = block.text;
+  return shapeOfText(block.text);
+}
+
+/** The shape of a line of text on its own. */
+export function shapeOfText(text: string): Shape {
   if (NOTE.test(text)) return 'note';
   if (
     CAPTION.test(text) &&

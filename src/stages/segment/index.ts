@@ -8,6 +8,8 @@ import { startsMidSentence } from './opening.js';
 
 /** Stacked heading lines beyond this are not one article's kicker/headline/subheadline. */
 const MAX_HEADING_GROUP = 3;
+/** Photo captions are one or two sentences; a longer paragraph before a credit is body text. */
+const MAX_CAPTION_CHARS = 120;
 
 interface Unit {
   block: Block;
@@ -104,10 +106,11 @@ class Assembler {
       return i + group.length;
     }
     const current = this.current;
-    if (group.length === 1 && current && hasBody(current) && !current.closed) {
-      if (!startsNewArticle(group[0].block, after.shape, this.followingText(i + 1), current)) {
-        addBody(current, 'subhead', group[0].block);
-        return i + 1;
+    if (current && hasBody(current) && !current.closed) {
+      const blocks = group.map((u) => u.block);
+      if (!startsNewArticle(blocks, after.shape, this.followingText(i + group.length), current)) {
+        for (const block of blocks) addBody(current, 'subhead', block);
+        return i + group.length;
       }
     }
     const draft = this.open();
@@ -147,7 +150,7 @@ class Assembler {
         break;
       }
       default:
-        addBody(this.bodyTarget(), unit.shape === 'paragraph' ? 'paragraph' : unit.shape, block);
+        addBody(this.bodyTarget(), this.isPhotoCaption(i) ? 'caption' : unit.shape === 'paragraph' ? 'paragraph' : unit.shape, block);
     }
     if (
       unit.continued &&
@@ -157,6 +160,13 @@ class Assembler {
       this.current.article.flags.push('continued-elsewhere');
     }
     return i + 1;
+  }
+
+  /** A short paragraph right before a photo credit (…摄) is the photo's caption. */
+  private isPhotoCaption(i: number): boolean {
+    const unit = this.units[i];
+    const next = this.units[i + 1];
+    return unit.shape === 'paragraph' && unit.block.text.length <= MAX_CAPTION_CHARS && next?.shape === 'caption' && !next.afterFurniture;
   }
 
   /** Flags that follow from the body: a lost start or end; a dateline taken from the source tag. */
