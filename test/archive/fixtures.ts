@@ -102,7 +102,7 @@ export const INJECTION_SCRIPT = '<script>alert(1)</script>';
 export const INJECTION_IMG = '"><img src=x onerror=alert(1)>';
 
 /** An edition with every kind of edit, two articles (本报/重庆 and 新华社/莫斯科). */
-export function richEdition(name = 'rich-page.txt'): Edition {
+export function richEdition(name = 'fixture-all-edits.txt'): Edition {
   editSeq = 0;
   const b = new SourceBuilder();
   const kicker = b.line('守护一江碧水 共建美丽家园');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { openArchive } from '../../src/archive/db.js';
@@ -81,7 +81,11 @@ test('search a 2-character word, open the article, open its source view and see 
   assert.ok(marks.length > 0 && marks.every((m) => m === WORD), `highlighted hits: ${marks}`);
   await page.screenshot({ path: join(OUT, 'e2e-search.png'), fullPage: true });
 
-  await page.locator('a.hit-title').first().click();
+  const fromExample =
+    examples.length > 0
+      ? page.locator('li.hit', { hasText: basename(examples[0]) })
+      : page.locator('li.hit');
+  await fromExample.first().locator('a.hit-title').click();
   await page.waitForURL(/\/article\/\d+$/);
   const headline = await page.locator('h1.headline').textContent();
   assert.ok(headline && headline.length > 0);

@@ -52,7 +52,7 @@ test('index lists sources and editions', async () => {
   const r = await text('/');
   assert.equal(r.status, 200);
   assert.match(r.type, /text\/html/);
-  assert.match(r.body, /rich-page\.txt/);
+  assert.match(r.body, /fixture-all-edits\.txt/);
   assert.match(r.body, /Noto Sans CJK SC/);
   assert.match(r.csp ?? '', /default-src 'none'/);
   const api = await (await get('/api/sources')).json();

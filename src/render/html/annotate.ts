@@ -137,10 +137,12 @@ function lacunaPoints(edition: Edition): PointMark[] {
 function editPoints(edition: Edition): PointMark[] {
   const points: PointMark[] = [];
   for (const e of edition.edits) {
-    if (e.action === 'join')
-      e.spans
-        .slice(0, -1)
-        .forEach((s) => points.push({ at: s.end, kind: 'join', ref: e.id, evidence: e.reason }));
+    if (e.action === 'join') {
+      // Two or more spans: the pieces joined; one span: the break (gap) that was closed.
+      const ats =
+        e.spans.length === 1 ? [e.spans[0].start] : e.spans.slice(0, -1).map((s) => s.end);
+      for (const at of ats) points.push({ at, kind: 'join', ref: e.id, evidence: e.reason });
+    }
     if (e.action === 'flag' || e.action === 'suggest')
       for (const s of e.spans)
         if (s.end === s.start)
