@@ -27,6 +27,13 @@ export function readInput(path: string): Uint8Array {
 
 /** Write output to a file, or to standard output when no path is given. */
 export function writeOutput(text: string, path?: string): void {
-  if (path && path !== '-') writeFileSync(path, text);
-  else process.stdout.write(text);
+  if (!path || path === '-') {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new InputError(`cannot write ${path}: ${(error as Error).message}`);
+  }
 }

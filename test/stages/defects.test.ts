@@ -74,7 +74,7 @@ test('D8/D10: orphan start, kicker, byline, subhead, caption and source tag are 
   assert.equal(story.dateline?.text, '本报讯');
   assert.deepEqual(
     story.body.map((b) => b.kind),
-    ['paragraph', 'subhead', 'paragraph', 'caption'],
+    ['paragraph', 'subhead', 'paragraph', 'caption', 'caption'],
   );
   assert.equal(story.sourceTag, '（新华社南京6月2日电）');
 });
