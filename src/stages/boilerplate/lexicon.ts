@@ -38,7 +38,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate.edition-date',
     pattern:
-      /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天](?:\s*\S{0,20})?$/u,
+      /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*第\s*[０-９0-9一二三四五六七八九十]+\s*版(?:\s*\S{0,12})?)?$/u,
     reason: 'edition date line of the page header',
     maxChars: 40,
   },

@@ -10,6 +10,8 @@ import { startsMidSentence } from './opening.js';
 const MAX_HEADING_GROUP = 3;
 /** Photo captions are one or two sentences; a longer paragraph before a credit is body text. */
 const MAX_CAPTION_CHARS = 120;
+/** A photo credit line: 李永光摄（人民视觉）, 受访者供图. */
+const PHOTO_CREDIT = /^[^，。]{0,20}(?:摄|供图)(?:[（(][^（）()]{1,12}[）)])?$/u;
 
 interface Unit {
   block: Block;
@@ -150,7 +152,15 @@ class Assembler {
         break;
       }
       default:
-        addBody(this.bodyTarget(), this.isPhotoCaption(i) ? 'caption' : unit.shape === 'paragraph' ? 'paragraph' : unit.shape, block);
+        addBody(
+          this.bodyTarget(),
+          this.isPhotoCaption(i)
+            ? 'caption'
+            : unit.shape === 'paragraph'
+              ? 'paragraph'
+              : unit.shape,
+          block,
+        );
     }
     if (
       unit.continued &&
@@ -166,7 +176,13 @@ class Assembler {
   private isPhotoCaption(i: number): boolean {
     const unit = this.units[i];
     const next = this.units[i + 1];
-    return unit.shape === 'paragraph' && unit.block.text.length <= MAX_CAPTION_CHARS && next?.shape === 'caption' && !next.afterFurniture;
+    const isCredit = next?.shape === 'caption' && PHOTO_CREDIT.test(next.block.text);
+    return (
+      unit.shape === 'paragraph' &&
+      unit.block.text.length <= MAX_CAPTION_CHARS &&
+      isCredit &&
+      !next.afterFurniture
+    );
   }
 
   /** Flags that follow from the body: a lost start or end; a dateline taken from the source tag. */
