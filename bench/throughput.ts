@@ -1,0 +1,214 @@
+/**
+ * Throughput benchmark (a script, not a test): `npm run bench [-- --quick] [-- --real]`.
+ *
+ * Builds a synthetic corpus of made-up page dumps (~50 MB, or ~5 MB with --quick) in a temp
+ * folder, then measures in one run, each case in its own child process so peak RSS is per case:
+ *   floor        read + decode (TextDecoder) + split lines of every page file
+ *   decode       read + newsmend's decode() (BOM, detection, sha256, mojibake check)
+ *   mend         read + mend() of every page file, as a user runs it on many dumps
+ *   mend+json    the same plus rendering the JSON edition
+ *   big floor    the floor on all pages joined into one dump
+ *   big mend     mend() of that one big dump (--big-mb N to size it, 0 to skip)
+ * --real builds the pages from ../shared/eval/pages/*.jsonl when present (never copied here).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeCorpus } from '../test/property/newspaper.js';
+
+/** Corpus size of a full run: big enough that per-file overhead and warm-up are noise. */
+const FULL_MB = 50;
+/** Corpus size with --quick: a run of a few seconds for a quick comparison. */
+const QUICK_MB = 5;
+/** Seed of the synthetic corpus, fixed so runs compare. */
+const SEED = 20250509;
+const MB = 1e6;
+const REAL_PAGES = fileURLToPath(new URL('../../shared/eval/pages/', import.meta.url));
+
+type CaseName = 'floor' | 'decode' | 'mend' | 'mend+json' | 'big floor' | 'big mend';
+interface Measure {
+  bytes: number;
+  ms: number;
+  rssMb: number;
+  note?: string;
+}
+
+function flag(name: string): boolean {
+  return process.argv.includes(name);
+}
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Pages from the shared People's Daily / CCTV jsonl, grouped by source, date and page. */
+function realPages(bytes: number): string[] {
+  const files = existsSync(REAL_PAGES)
+    ? readdirSync(REAL_PAGES).filter((f) => f.endsWith('.jsonl'))
+    : [];
+  const groups = new Map<string, string[]>();
+  let total = 0;
+  for (const file of files.sort()) {
+    for (const line of readFileSync(join(REAL_PAGES, file), 'utf8').split('\n')) {
+      if (!line.trim() || total >= bytes) continue;
+      const r = JSON.parse(line) as {
+        source?: string;
+        date?: string;
+        page?: string;
+        title?: string;
+        content?: string;
+      };
+      const key = `${r.source}/${r.date}/${r.page}`;
+      const text = `${r.title ?? ''}\n\n${r.content ?? ''}\n`;
+      groups.set(key, [...(groups.get(key) ?? []), text]);
+      total += Buffer.byteLength(text);
+    }
+  }
+  return [...groups.values()].map((g) => g.join('\n'));
+}
+
+/** Write the corpus pages to a temp folder; returns the folder. */
+function writeCorpus(
+  mb: number,
+  real: boolean,
+): { dir: string; files: number; bytes: number; source: string } {
+  let pages = real ? realPages(mb * MB) : [];
+  const source = pages.length > 0 ? 'shared eval pages (real text)' : 'synthetic page dumps';
+  if (pages.length === 0) pages = makeCorpus(SEED, mb * MB);
+  const dir = mkdtempSync(join(tmpdir(), 'newsmend-bench-'));
+  let bytes = 0;
+  pages.forEach((page, i) => {
+    const data = Buffer.from(page, 'utf8');
+    bytes += data.length;
+    writeFileSync(join(dir, `page-${String(i).padStart(6, '0')}.txt`), data);
+  });
+  writeFileSync(join(dir, 'big.dump'), pages.join('\n'));
+  return { dir, files: pages.length, bytes, source };
+}
+
+/** The work of one case on one file's bytes. */
+async function caseWork(name: CaseName): Promise<(bytes: Uint8Array) => void> {
+  const { mend } = await import('../src/pipeline.js');
+  const { decode } = await import('../src/decode/index.js');
+  const { renderJson } = await import('../src/render/json.js');
+  const floor = (bytes: Uint8Array) =>
+    void new TextDecoder('utf-8').decode(bytes).split(/\r\n|\n|\r/u);
+  switch (name) {
+    case 'floor':
+    case 'big floor':
+      return floor;
+    case 'decode':
+      return (bytes) => void decode(bytes);
+    case 'mend':
+    case 'big mend':
+      return (bytes) => void mend(bytes);
+    case 'mend+json':
+      return (bytes) => void renderJson(mend(bytes));
+  }
+}
+
+/** Child side: run one case over the folder and print its measure as JSON. */
+async function runCase(name: CaseName, dir: string): Promise<void> {
+  const work = await caseWork(name);
+  const files = name.startsWith('big')
+    ? ['big.dump']
+    : readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort();
+  let bytes = 0;
+  const started = performance.now();
+  for (const file of files) {
+    const data = new Uint8Array(readFileSync(join(dir, file)));
+    bytes += data.length;
+    work(data);
+  }
+  const ms = performance.now() - started;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ bytes, ms, rssMb } satisfies Measure));
+}
+
+/** Parent side: run a case in a fresh process (clean heap, its own peak RSS). */
+function measure(name: CaseName, dir: string): Measure {
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--case',
+      name,
+      '--dir',
+      dir,
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0) {
+    const reason = child.stderr.trim().split('\n').slice(-1)[0] ?? `exit ${child.status}`;
+    return { bytes: 0, ms: 0, rssMb: 0, note: `failed: ${reason}` };
+  }
+  return JSON.parse(child.stdout) as Measure;
+}
+
+function table(rows: [CaseName, Measure][], floorRate: number, bigFloorRate: number): string {
+  const header = ['case', 'MB', 'seconds', 'MB/s', 'x floor', 'peak RSS MB'];
+  const lines = rows.map(([name, m]) => {
+    if (m.note) return [name, '-', '-', '-', '-', m.note];
+    const rate = m.bytes / MB / (m.ms / 1000);
+    const floor = name.startsWith('big') ? bigFloorRate : floorRate;
+    return [
+      name,
+      (m.bytes / MB).toFixed(1),
+      (m.ms / 1000).toFixed(2),
+      rate.toFixed(2),
+      (rate / floor).toFixed(4),
+      m.rssMb.toFixed(0),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [row(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(row)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const child = option('--case');
+  if (child) return runCase(child as CaseName, option('--dir')!);
+  const mb = flag('--quick') ? QUICK_MB : FULL_MB;
+  const bigMb = Number(option('--big-mb') ?? mb);
+  const corpus = writeCorpus(mb, flag('--real'));
+  console.log(
+    `newsmend throughput — ${corpus.files} pages, ${(corpus.bytes / MB).toFixed(1)} MB (${corpus.source}), node ${process.version}`,
+  );
+  try {
+    const cases: CaseName[] = ['floor', 'decode', 'mend', 'mend+json', 'big floor'];
+    if (bigMb > 0) {
+      if (bigMb < mb)
+        writeFileSync(
+          join(corpus.dir, 'big.dump'),
+          readFileSync(join(corpus.dir, 'big.dump')).subarray(0, bigMb * MB),
+        );
+      cases.push('big mend');
+    }
+    const rows: [CaseName, Measure][] = [];
+    for (const name of cases) {
+      process.stderr.write(`  running ${name}…\n`);
+      rows.push([name, measure(name, corpus.dir)]);
+    }
+    const rate = (name: CaseName) => {
+      const m = rows.find(([n]) => n === name)![1];
+      return m.bytes / MB / (m.ms / 1000);
+    };
+    console.log(table(rows, rate('floor'), rate('big floor')));
+    console.log(
+      'x floor = MB/s of the case / MB/s of the floor on the same bytes (big rows: the big floor).',
+    );
+  } finally {
+    rmSync(corpus.dir, { recursive: true, force: true });
+  }
+}
+
+await main();
