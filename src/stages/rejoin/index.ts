@@ -44,7 +44,7 @@ function isCutHeading(doc: Doc, block: Block, next: Block | undefined): boolean 
 
 /** Whether `next` can carry on the sentence `cut` broke off. */
 function canContinue(next: Block, evidence: JunctionEvidence): boolean {
-  if (next.role) return false;
+  if (next.role || isCredit(next.text)) return false;
   if (PARAGRAPH_OPENER.test(next.text)) return false;
   if (isHeadlineShaped(next.text)) return evidence.crossingWord !== undefined;
   return true;

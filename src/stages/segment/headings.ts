@@ -45,6 +45,8 @@ export function overlap(text: string, context: string): number {
  */
 export function startsNewArticle(group: Block[], nextShape: Shape | undefined, following: string, draft: Draft): boolean {
   if (nextShape === 'dateline' || nextShape === 'byline') return true;
+  // A line opening with a dash (——记…, ——习近平…) hangs on what precedes it.
+  if (/^[—–-]{1,2}/u.test(group[0].text)) return false;
   if (group.some((h) => h.text.length > MAX_SUBHEAD_CHARS)) return true;
   const text = group.map((h) => h.text).join('') + following.slice(0, LOOKAHEAD_CHARS);
   if (overlap(text, draft.text) >= TOPIC_SHIFT) return false;
