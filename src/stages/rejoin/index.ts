@@ -95,7 +95,9 @@ function join(
       : 'paragraph split mid-sentence at a column break',
     evidence:
       lacuna?.evidence ??
-      (evidence.crossingWord ? `the word “${evidence.crossingWord}” runs across the break` : 'the first block stops mid-sentence'),
+      (evidence.crossingWord
+        ? `the word “${evidence.crossingWord}” runs across the break`
+        : 'the first block stops mid-sentence'),
     confidence: lacuna ? (lacuna.confidence ?? 0.6) : evidence.crossingWord ? 0.95 : 0.75,
     refs: [cut.id, next.id],
   });

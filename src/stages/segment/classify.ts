@@ -11,6 +11,8 @@ export const BYLINE =
 /** Photo captions (`图①：…`, `…（新华社发）`) and credits (`于子恒摄`, `受访者供图`). */
 const CAPTION =
   /^(?:图[①-⑳\d一二三四五六七八九十]*[:：为]|(?:上|下|左|右)图[:：])|(?:摄|供图|制图|绘图|绘|图片来源[:：].{0,20})(?:[（(][^（）()]{1,12}[）)])?$|[（(](?:新华社|本报|中新社)?(?:记者)?\S{0,8}(?:摄|发)[）)]$/u;
+/** An author's note that ends an essay: （作者为…）, （作者单位：…）. */
+export const CLOSING_NOTE = /^[（(](?:作者|本文作者|作者单位|作者系)[^（）()]{1,60}[）)]$/u;
 /** Editor's notes and column notes. */
 const NOTE =
   /^(?:编者按|编者的话|编后|记者手记|链接|背景资料|相关阅读)[:：]|^[（(]本(?:栏|版|文|期)[^）)]{2,40}[）)]$/u;
@@ -26,7 +28,7 @@ export function shapeOf(block: Block): Shape {
 
 /** The shape of a line of text on its own. */
 export function shapeOfText(text: string): Shape {
-  if (NOTE.test(text)) return 'note';
+  if (NOTE.test(text) || CLOSING_NOTE.test(text)) return 'note';
   if (
     CAPTION.test(text) &&
     (text.length <= MAX_CREDIT_CHARS || /^(?:图|上图|下图|左图|右图)/u.test(text))

@@ -16,6 +16,12 @@ export const TOPIC_SHIFT = 0.12;
  * longer or come with a dateline or byline. Measured on the dev set (docs/eval.md).
  */
 export const SHORT_SUBHEAD_CHARS = 16;
+const DASH_OPENER = /^[—–-]{1,2}/u;
+const NUMBERED =
+  /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.])/u;
+/** A bracketed column name at the end of a headline, as papers print them. */
+const COLUMN_TAG = /[（(][^（）()，。]{2,14}[）)]$/u;
+
 /** Text after a heading compared with the article so far. */
 const LOOKAHEAD_CHARS = 300;
 
@@ -43,10 +49,18 @@ export function overlap(text: string, context: string): number {
  * A dateline or byline after them, a long line, or short lines with a change of topic say
  * "new article"; short lines that share the article's vocabulary are subheads.
  */
-export function startsNewArticle(group: Block[], nextShape: Shape | undefined, following: string, draft: Draft): boolean {
+export function startsNewArticle(
+  group: Block[],
+  nextShape: Shape | undefined,
+  following: string,
+  draft: Draft,
+): boolean {
   if (nextShape === 'dateline' || nextShape === 'byline') return true;
-  // A line opening with a dash (——记…, ——习近平…) hangs on what precedes it.
-  if (/^[—–-]{1,2}/u.test(group[0].text)) return false;
+  // A line opening with a dash (——记…, ——习近平…) hangs on what precedes it; numbered
+  // lines (（一）…, 二、…) are sections of the article.
+  if (DASH_OPENER.test(group[0].text) || NUMBERED.test(group[0].text)) return false;
+  // Column tags close headlines of new pieces: …（探一线）, …（博古知今）.
+  if (group.some((h) => COLUMN_TAG.test(h.text))) return true;
   if (group.some((h) => h.text.length > MAX_SUBHEAD_CHARS)) return true;
   const text = group.map((h) => h.text).join('') + following.slice(0, LOOKAHEAD_CHARS);
   if (overlap(text, draft.text) >= TOPIC_SHIFT) return false;

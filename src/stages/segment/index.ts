@@ -2,7 +2,7 @@ import type { Block, Doc } from '../../model/doc.js';
 import type { Stage } from '../stage.js';
 import { parseDatelineField } from './dateline.js';
 import { addBody, addRelated, hasBody, newDraft, setField, type Draft } from './article.js';
-import { shapeOf, type Shape } from './classify.js';
+import { CLOSING_NOTE, shapeOf, type Shape } from './classify.js';
 import { assignHeadings, startsNewArticle } from './headings.js';
 import { startsMidSentence } from './opening.js';
 
@@ -151,6 +151,10 @@ class Assembler {
         else addBody(draft, 'byline', block);
         break;
       }
+      case 'note':
+        addBody(this.bodyTarget(), 'note', block);
+        if (CLOSING_NOTE.test(block.text)) this.current!.closed = true;
+        break;
       default:
         addBody(
           this.bodyTarget(),
