@@ -39,11 +39,20 @@ function marksFor(edit: Edit, colour: boolean): Mark[] {
     case 'suggest':
     case 'flag': {
       const kind: Kind = edit.rule.startsWith('variants') ? 'variant' : 'lacuna';
-      const note = edit.rule === 'rejoin.restoration' ? `〔+${/“(.+?)”/u.exec(edit.reason)?.[1] ?? '?'}〕` : kind === 'variant' ? '' : '〔…〕';
+      const note =
+        edit.rule === 'rejoin.restoration'
+          ? `〔+${/“(.+?)”/u.exec(edit.reason)?.[1] ?? '?'}〕`
+          : kind === 'variant'
+            ? ''
+            : '〔…〕';
       if (kind === 'variant') {
         return edit.spans.flatMap((s) => [
           { at: s.start, order: 1, text: paint('variant', '{', colour) },
-          { at: s.end, order: 0, text: paint('variant', `}?${/“(.+?)”/u.exec(edit.reason)?.[1] ?? ''}`, colour) },
+          {
+            at: s.end,
+            order: 0,
+            text: paint('variant', `}?${/“(.+?)”/u.exec(edit.reason)?.[1] ?? ''}`, colour),
+          },
         ]);
       }
       return [{ at: first.start, order: 2, text: paint('lacuna', note, colour) }];
@@ -60,7 +69,9 @@ function marksFor(edit: Edit, colour: boolean): Mark[] {
  */
 export function renderExplain(edition: Edition, options: { colour: boolean }): string {
   const source = rebuild(edition);
-  const marks = edition.edits.flatMap((e) => marksFor(e, options.colour)).sort((a, b) => a.at - b.at || a.order - b.order);
+  const marks = edition.edits
+    .flatMap((e) => marksFor(e, options.colour))
+    .sort((a, b) => a.at - b.at || a.order - b.order);
   let out = '';
   let cursor = 0;
   for (const mark of marks) {
@@ -68,9 +79,13 @@ export function renderExplain(edition: Edition, options: { colour: boolean }): s
     cursor = mark.at;
   }
   out += source.slice(cursor);
-  const legend = '[-rule: text -] dropped · ⟪join⟫ paragraph joined · 〔…〕 text lost · 〔+x〕 restoration · {x}?y variant';
+  const legend =
+    '[-rule: text -] dropped · ⟪join⟫ paragraph joined · 〔…〕 text lost · 〔+x〕 restoration · {x}?y variant';
   const list = edition.edits
     .filter((e) => e.action !== 'label')
-    .map((e) => `${e.id}  ${e.rule}  ${e.reason}${e.evidence ? ` — ${e.evidence}` : ''} (${e.confidence})`);
+    .map(
+      (e) =>
+        `${e.id}  ${e.rule}  ${e.reason}${e.evidence ? ` — ${e.evidence}` : ''} (${e.confidence})`,
+    );
   return `${out}\n\n${paint('label', `— ${legend}`, options.colour)}\n${list.join('\n')}\n`;
 }

@@ -18,9 +18,15 @@ const MAX_HEADLINE_CLAUSES = 3;
 /** A line ending in a colon introduces the text after it (联合声明主要包括：); headlines don't. */
 const INTRODUCES_WHAT_FOLLOWS = /[:：]$/u;
 
+/** A bracketed column name closing a headline: （“两重”建设扎实推进）, （探一线）. */
+const TRAILING_TAG = /[（(][^（）()]{1,20}[）)]$/u;
+
 function shortParallelClauses(text: string): boolean {
-  const clauses = text.split(CLAUSE_COMMA);
-  return clauses.length <= MAX_HEADLINE_CLAUSES && clauses.every((c) => c.length > 0 && c.length <= MAX_HEADLINE_CLAUSE);
+  const clauses = text.replace(TRAILING_TAG, '').split(CLAUSE_COMMA);
+  return (
+    clauses.length <= MAX_HEADLINE_CLAUSES &&
+    clauses.every((c) => c.length > 0 && c.length <= MAX_HEADLINE_CLAUSE)
+  );
 }
 
 /**
@@ -30,6 +36,7 @@ function shortParallelClauses(text: string): boolean {
  */
 export function isHeadlineShaped(text: string): boolean {
   if (text.length === 0 || text.length > MAX_HEADLINE_CHARS) return false;
-  if (endsSentence(text) || INTRODUCES_WHAT_FOLLOWS.test(text) || SENTENCE_PUNCTUATION.test(text)) return false;
+  if (endsSentence(text) || INTRODUCES_WHAT_FOLLOWS.test(text) || SENTENCE_PUNCTUATION.test(text))
+    return false;
   return !CLAUSE_COMMA.test(text) || shortParallelClauses(text);
 }

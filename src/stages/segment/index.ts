@@ -108,6 +108,22 @@ class Assembler {
       return i + group.length;
     }
     const current = this.current;
+    // Below a headline with only its byline or dateline so far, a heading opens the body
+    // (核心阅读) rather than a new article, unless a dateline or byline follows it.
+    const openedBody =
+      current?.article.headline !== undefined &&
+      (current.article.byline !== undefined || current.article.dateline !== undefined);
+    if (
+      current &&
+      !hasBody(current) &&
+      openedBody &&
+      !current.closed &&
+      after.shape !== 'dateline' &&
+      after.shape !== 'byline'
+    ) {
+      for (const u of group) addBody(current, 'subhead', u.block);
+      return i + group.length;
+    }
     if (current && hasBody(current) && !current.closed) {
       const blocks = group.map((u) => u.block);
       if (!startsNewArticle(blocks, after.shape, this.followingText(i + group.length), current)) {
