@@ -104,3 +104,13 @@ test('token mixes as UTF-8 bytes with random byte damage rebuild', () => {
     params(BYTE_RUNS),
   );
 });
+
+test('several page dumps run together rebuild', () => {
+  const joined = fc
+    .tuple(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 8 }))
+    .map(([seed, n]) => Array.from({ length: n }, (_, i) => makeDump(seed + i)).join('\n'));
+  fc.assert(
+    fc.property(joined, (s) => checkMend(s)),
+    params(50),
+  );
+});

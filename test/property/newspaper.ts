@@ -94,6 +94,10 @@ function dateline(rand: Rand): string {
   ]);
 }
 
+function sourceTag(rand: Rand): string {
+  return `（新华社${pick(rand, PLACES)}${between(rand, 1, 12)}月${between(rand, 1, 28)}日电）`;
+}
+
 /** The blocks (logical lines) of one article, before damage. */
 function article(rand: Rand): string[] {
   const lines: string[] = [];
@@ -129,6 +133,7 @@ function damage(rand: Rand, blocks: string[]): string[] {
       out.push(block.slice(0, cut), block.slice(cut + (chance(rand, 0.3) ? 1 : 0)));
     } else out.push(block);
     if (chance(rand, 0.1)) out.push(pick(rand, FURNITURE));
+    if (chance(rand, 0.03)) out.push(sourceTag(rand)); // a stray closing tag from another column
     if (chance(rand, 0.1)) out.push(block.slice(between(rand, 0, Math.min(3, block.length))));
   }
   if (out.length > 2 && chance(rand, 0.2)) {

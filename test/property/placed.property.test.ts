@@ -1,0 +1,34 @@
+/**
+ * Every stage places the text it takes: no `unaccounted-text` rescue by the finalizer.
+ * Known bug (todo): two closing source tags in a row — the segment stage keeps only the last
+ * one as `sourceTag` and the first is left unplaced. Minimal input in `known bug` below.
+ */
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import fc from 'fast-check';
+import { mend } from '../../src/index.js';
+import { checkAllPlaced, params } from './check.js';
+import { makeDump } from './newspaper.js';
+import { tokenString } from './tokens.js';
+
+const TWO_TAGS =
+  'segment keeps only the last of two adjacent source tags; the first becomes unaccounted-text';
+
+test('known bug: two source tags in a row leave the first unplaced', { todo: TWO_TAGS }, () => {
+  const edition = mend('标题\n\n正文内容。\n（新华社北京3月2日电）\n（新华社上海3月2日电）\n');
+  assert.deepEqual(
+    edition.messages.filter((m) => m.code === 'unaccounted-text'),
+    [],
+  );
+});
+
+test('no stage loses track of text in page dumps', { todo: TWO_TAGS }, () => {
+  const joined = fc
+    .tuple(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 6 }))
+    .map(([seed, n]) => Array.from({ length: n }, (_, i) => makeDump(seed + i)).join('\n'));
+  fc.assert(fc.property(joined, checkAllPlaced), params());
+});
+
+test('no stage loses track of text in adversarial token mixes', () => {
+  fc.assert(fc.property(tokenString, checkAllPlaced), params());
+});
