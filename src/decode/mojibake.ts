@@ -14,6 +14,15 @@ const MIN_RUN_NON_ASCII = 4;
 const MIN_REPAIRED_CJK_SHARE = 0.5;
 /** Share of well-formed UTF-8 sequences a GBK re-encoding must show to be UTF-8 underneath. */
 const MIN_UTF8_VALID_SHARE = 0.8;
+/** Characters looked at by the quick GB2312 level-1 test. */
+const LEVEL1_SAMPLE_CHARS = 2_000;
+/**
+ * Share of ideographs from GB2312 level 1 (the 3755 common characters, GBK lead bytes B0–D7)
+ * above which text is ordinary Chinese: real text measures ≥ 0.98, UTF-8 read as GBK ≤ 0.33.
+ */
+const ORDINARY_LEVEL1_SHARE = 0.7;
+const LEVEL1_FIRST_LEAD = 0xb0;
+const LEVEL1_LAST_LEAD = 0xd7;
 /** Characters of the repaired text shown in the message. */
 const SAMPLE_SHOWN = 16;
 
@@ -117,7 +126,14 @@ function finding(
   return { kind, span: { start: run.start, end: run.end }, damaged, repaired };
 }
 
+/**
+ * Every UTF-8 lead byte (C2–F4) and most GBK lead bytes (A1–FE) read as Latin-1 give a
+ * character in U+00A0–U+00FF: without one, the text cannot be this kind of mojibake.
+ */
+const LATIN1_HIGH_HALF = /[\u00a0-\u00ff]/u;
+
 function latinMojibake(text: string): MojibakeFinding | undefined {
+  if (!LATIN1_HIGH_HALF.test(text)) return undefined;
   const map = singleByteMap();
   const toBytes: ToBytes = (ch) => (map.has(ch) ? [map.get(ch)!] : undefined);
   for (const run of runs(text, toBytes)) {
@@ -134,9 +150,24 @@ function latinMojibake(text: string): MojibakeFinding | undefined {
   return undefined;
 }
 
+/** Share of the sample's GBK ideographs that are common (GB2312 level 1). */
+function level1Share(text: string, map: Map<string, number[]>): number {
+  let ideographs = 0;
+  let common = 0;
+  for (const ch of text.slice(0, LEVEL1_SAMPLE_CHARS)) {
+    const pair = map.get(ch);
+    const code = ch.charCodeAt(0);
+    if (!pair || code < 0x4e00 || code > 0x9fff) continue;
+    ideographs++;
+    if (pair[0] >= LEVEL1_FIRST_LEAD && pair[0] <= LEVEL1_LAST_LEAD) common++;
+  }
+  return ideographs === 0 ? 1 : common / ideographs;
+}
+
 function gbkMojibake(text: string): MojibakeFinding | undefined {
   if (cjkShare(text) < MIN_REPAIRED_CJK_SHARE) return undefined;
   const map = doubleByteMap();
+  if (level1Share(text, map) >= ORDINARY_LEVEL1_SHARE) return undefined;
   const toBytes: ToBytes = (ch) => map.get(ch);
   for (const run of runs(text, toBytes)) {
     const bytes = new Uint8Array(run.bytes);

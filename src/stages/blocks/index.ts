@@ -1,7 +1,7 @@
 import type { Block, Doc } from '../../model/doc.js';
 import type { Stage } from '../stage.js';
 import { splitLines, type Line } from './lines.js';
-import { continuesOnNextLine, detectWrapWidth } from './unwrap.js';
+import { continuesOnNextLine, detectWrap } from './unwrap.js';
 
 function newBlock(index: number, lines: Line[]): Block {
   return {
@@ -23,26 +23,22 @@ export const blocksStage: Stage = {
   name: 'blocks',
   run(doc: Doc) {
     const lines = splitLines(doc.text);
-    const width = detectWrapWidth(lines);
+    const wrap = detectWrap(lines);
     const groups: Line[][] = [];
     let current: Line[] = [];
     lines.forEach((line, i) => {
       if (line.blank) return;
       current.push(line);
-      if (width === undefined || !continuesOnNextLine(line, lines[i + 1], width)) {
+      if (!wrap || !continuesOnNextLine(line, lines[i + 1], wrap)) {
         groups.push(current);
         current = [];
       }
     });
     if (current.length > 0) groups.push(current);
     doc.blocks = groups.map((group, i) => newBlock(i, group));
-    if (width !== undefined) {
-      doc.messages.push({
-        severity: 'info',
-        code: 'hard-wrap',
-        text: `lines were hard-wrapped at ${width} columns; rejoined`,
-      });
+    if (wrap) {
+      doc.messages.push({ severity: 'info', code: 'hard-wrap', text: `lines were hard-wrapped at ${wrap.width}; rejoined` });
     }
-    return { lines: lines.length, blocks: doc.blocks.length, wrapWidth: width ?? 0 };
+    return { lines: lines.length, blocks: doc.blocks.length, wrapWidth: wrap?.width ?? 0 };
   },
 };

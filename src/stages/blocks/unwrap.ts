@@ -11,33 +11,53 @@ const MIN_WRAPPED_LINES = 4;
 const WRAP_TOLERANCE = 2;
 
 /**
- * The fixed width (in display columns) the dump was hard-wrapped at, or undefined. Paragraph
- * dumps have widely spread line lengths; a wrapped dump piles many lines at one width.
+ * How a dump was wrapped: tools cut lines either at a number of characters (code points) or
+ * at a number of display columns (CJK = 2). Both are tried; the one that piles up more lines
+ * at one width wins.
  */
-export function detectWrapWidth(lines: readonly Line[]): number | undefined {
-  const widths = lines.filter((l) => !l.blank).map((l) => displayWidth(l.text));
-  if (widths.length < MIN_WRAPPED_LINES) return undefined;
+export interface Wrap {
+  width: number;
+  measure: (text: string) => number;
+}
+
+const MEASURES: readonly ((text: string) => number)[] = [(text) => [...text].length, displayWidth];
+
+function peak(lines: readonly Line[], measure: (text: string) => number): { width: number; count: number } | undefined {
   const histogram = new Map<number, number>();
-  for (const w of widths) if (w >= MIN_WRAP_WIDTH) histogram.set(w, (histogram.get(w) ?? 0) + 1);
-  let best: number | undefined;
-  let bestCount = 0;
-  for (const [width, count] of [...histogram].sort((a, b) => a[0] - b[0])) {
+  for (const line of lines) {
+    if (line.blank) continue;
+    const w = measure(line.text);
+    if (w >= MIN_WRAP_WIDTH) histogram.set(w, (histogram.get(w) ?? 0) + 1);
+  }
+  let best: { width: number; count: number } | undefined;
+  for (const width of [...histogram.keys()].sort((a, b) => a - b)) {
     let near = 0;
     for (let d = -WRAP_TOLERANCE; d <= 0; d++) near += histogram.get(width + d) ?? 0;
-    if (near > bestCount) {
-      best = width;
-      bestCount = near;
-    }
+    if (!best || near > best.count) best = { width, count: near };
   }
-  if (best === undefined) return undefined;
-  const enough = bestCount >= MIN_WRAPPED_LINES && bestCount >= MIN_WRAPPED_SHARE * widths.length;
-  return enough ? best : undefined;
+  return best;
+}
+
+/**
+ * The fixed width the dump was hard-wrapped at, or undefined. Paragraph dumps have widely
+ * spread line lengths; a wrapped dump piles many lines at one width.
+ */
+export function detectWrap(lines: readonly Line[]): Wrap | undefined {
+  const nonBlank = lines.filter((l) => !l.blank).length;
+  if (nonBlank < MIN_WRAPPED_LINES) return undefined;
+  let best: (Wrap & { count: number }) | undefined;
+  for (const measure of MEASURES) {
+    const p = peak(lines, measure);
+    if (p && (!best || p.count > best.count)) best = { ...p, measure };
+  }
+  if (!best || best.count < MIN_WRAPPED_LINES || best.count < MIN_WRAPPED_SHARE * nonBlank) return undefined;
+  return { width: best.width, measure: best.measure };
 }
 
 /** Whether `line` was cut by the wrap and its paragraph goes on in the next line. */
-export function continuesOnNextLine(line: Line, next: Line | undefined, width: number): boolean {
+export function continuesOnNextLine(line: Line, next: Line | undefined, wrap: Wrap): boolean {
   if (!next || next.blank || line.blank) return false;
-  if (displayWidth(line.text) < width - WRAP_TOLERANCE) return false;
+  if (wrap.measure(line.text) < wrap.width - WRAP_TOLERANCE) return false;
   // A full line that ends a sentence may still be the last of its paragraph; the next line
   // starting indented is the tell that a new paragraph begins.
   return !(endsSentence(line.text) && next.indented);
