@@ -47,7 +47,7 @@ export const DATELINE = new RegExp(
 
 /** A closing source tag: the whole block is a parenthesised dateline, e.g. (新华社莫斯科5月8日电). */
 export const SOURCE_TAG = new RegExp(
-  `^[（(](据)?(${AGENCY})(?:(${PLACE})(${DATE})(?:专)?电|[^（）()]{0,20}(?:电|报道))[）)]$`,
+  `^[（(](据)?(${AGENCY})(?:(${PLACE})(${DATE})(?:专)?电|[^（）()]{0,60}?(?:电|报道))(?:[\\s\\u3000]*(?:记者|通讯员)[^（）()]{1,80})?[）)]$`,
   'u',
 );
 

@@ -17,6 +17,7 @@ export const TOPIC_SHIFT = 0.12;
  */
 export const SHORT_SUBHEAD_CHARS = 16;
 const DASH_OPENER = /^[—–-]{1,2}/u;
+const DASH_CLOSER = /——$/u;
 const NUMBERED =
   /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.])/u;
 /** A bracketed column name at the end of a headline, as papers print them. */
@@ -59,6 +60,8 @@ export function startsNewArticle(
   // A line opening with a dash (——记…, ——习近平…) hangs on what precedes it; numbered
   // lines (（一）…, 二、…) are sections of the article.
   if (DASH_OPENER.test(group[0].text) || NUMBERED.test(group[0].text)) return false;
+  // Inside an article, a line ending in a dash introduces a section (河南信阳——).
+  if (group.length > 1 && DASH_CLOSER.test(group[0].text)) return false;
   // Column tags close headlines of new pieces: …（探一线）, …（博古知今）.
   if (group.some((h) => COLUMN_TAG.test(h.text))) return true;
   if (group.some((h) => h.text.length > MAX_SUBHEAD_CHARS)) return true;
