@@ -28,7 +28,8 @@ const CREDIT = /(?:摄|供图|提供|资料照片|制图|绘)(?:（[^）]{1,12}�
 const CAPTION_START = /^(?:图[①-⑳\d一二三四五六七八九十]*[：:]|图为|上图|下图|左图|右图)/u;
 const NOTE = /^(?:编者按|【编者按】|——编\s*者$|（[^（）]{2,80}）$)/u;
 /** Closing source tag, with the reporters when the paper names them: （新华社济南7月9日电  记者王志）. */
-const SOURCE_TAG = /^[（(](?:据)?(?:新华社|本报|人民日报|中新社)[^（）()]{0,60}电(?:[\s\u3000]*(?:记者|通讯员)[^（）()]{1,80})?[）)]$/u;
+const SOURCE_TAG =
+  /^[（(](?:据)?(?:新华社|本报|人民日报|中新社)[^（）()]{0,60}电(?:[\s\u3000]*(?:记者|通讯员)[^（）()]{1,80})?[）)]$/u;
 /** Sentence-closing punctuation: a line ending in one is running text, not a subhead. */
 const CLOSING = /[。！？；：…，、!?;:,.]$/u;
 const TRAILING_QUOTES = /[”’」』）)》]+$/u;

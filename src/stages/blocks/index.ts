@@ -37,7 +37,11 @@ export const blocksStage: Stage = {
     if (current.length > 0) groups.push(current);
     doc.blocks = groups.map((group, i) => newBlock(i, group));
     if (wrap) {
-      doc.messages.push({ severity: 'info', code: 'hard-wrap', text: `lines were hard-wrapped at ${wrap.width}; rejoined` });
+      doc.messages.push({
+        severity: 'info',
+        code: 'hard-wrap',
+        text: `lines were hard-wrapped at ${wrap.width}; rejoined`,
+      });
     }
     return { lines: lines.length, blocks: doc.blocks.length, wrapWidth: wrap?.width ?? 0 };
   },

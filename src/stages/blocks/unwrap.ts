@@ -22,7 +22,10 @@ export interface Wrap {
 
 const MEASURES: readonly ((text: string) => number)[] = [(text) => [...text].length, displayWidth];
 
-function peak(lines: readonly Line[], measure: (text: string) => number): { width: number; count: number } | undefined {
+function peak(
+  lines: readonly Line[],
+  measure: (text: string) => number,
+): { width: number; count: number } | undefined {
   const histogram = new Map<number, number>();
   for (const line of lines) {
     if (line.blank) continue;
@@ -50,7 +53,8 @@ export function detectWrap(lines: readonly Line[]): Wrap | undefined {
     const p = peak(lines, measure);
     if (p && (!best || p.count > best.count)) best = { ...p, measure };
   }
-  if (!best || best.count < MIN_WRAPPED_LINES || best.count < MIN_WRAPPED_SHARE * nonBlank) return undefined;
+  if (!best || best.count < MIN_WRAPPED_LINES || best.count < MIN_WRAPPED_SHARE * nonBlank)
+    return undefined;
   return { width: best.width, measure: best.measure };
 }
 

@@ -2,6 +2,7 @@ import { dropBlock } from '../../model/blocks.js';
 import { liveBlocks, type Block, type Doc } from '../../model/doc.js';
 import { squeeze } from '../../text/chars.js';
 import { isHeadlineShaped } from '../../text/shape.js';
+import { DATELINE } from '../dateline/patterns.js';
 import type { Stage } from '../stage.js';
 import { alignAt } from './align.js';
 import { GramIndex } from './grams.js';
@@ -67,6 +68,8 @@ function findContainer(
     const a = blocks[id];
     if (a === b || a.status !== 'live' || a.text.length < b.text.length) continue;
     if (bShaped !== isHeadlineShaped(a.text)) continue;
+    // A headline inside a dateline line is the D1 echo: the dateline stage drops the echo, not the headline.
+    if (DATELINE.test(a.text)) continue;
     if (a.text.length === b.text.length && id > bIndex) continue;
     const m = alignAt(a.text, b.text, offsets[0]);
     if (!m || m.bEnd - m.bStart < MIN_FRAGMENT_CHARS) continue;

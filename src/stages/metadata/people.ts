@@ -1,15 +1,12 @@
 import type { TaggedWord } from '@node-rs/jieba';
 import { dictionaryTag } from '../../lexicon/index.js';
+import { SURNAMES } from '../../text/names.js';
 
 /** Titles that stand right before a name in Chinese news (国家主席习近平, 秘书长周少政). */
 const TITLE_SUFFIX =
   /(?:主席|总统|总理|首相|书记|部长|省长|市长|县长|区长|主任|秘书长|会长|院长|所长|校长|局长|厅长|处长|董事长|总经理|经理|台长|站长|大使|教授|研究员|委员长|委员|代表|负责人|总裁|社长|主编|记者|学者|专家|局长|司令员|政委|议长|国务卿|外长|发言人)$/u;
 /** A name is 2–4 Chinese characters (or a transliteration with ·). */
 const NAME = /^[\u4e00-\u9fa5·]{2,8}$/u;
-/** The most common Chinese surnames (they cover most of the population). */
-const SURNAMES = new Set([
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
-]);
 /** POS tags jieba gives person names; `x` is an unknown word, a name only after a title. */
 const PERSON_TAGS = new Set(['nr', 'nrfg', 'nrt']);
 

@@ -81,8 +81,38 @@ export function assignHeadings(group: Block[]): HeadingRoles {
   if (group.length === 1) return { headline: group[0] };
   if (group.length >= 3) return { kicker: group[0], headline: group[1], subheadline: group[2] };
   const [first, second] = group;
-  if (/^[—–-]{1,2}/u.test(second.text)) return { headline: first, subheadline: second };
-  if (/——$/u.test(first.text) || first.text.length < second.text.length)
-    return { kicker: first, headline: second };
-  return { headline: first, subheadline: second };
+  // A dash-led second line or a column tag on the first marks headline + subheadline;
+  // otherwise the line right above the body is the headline and the one above it its kicker.
+  if (DASH_OPENER.test(second.text) || COLUMN_TAG.test(first.text))
+    return { headline: first, subheadline: second };
+  return { kicker: first, headline: second };
+}
+
+/** A date line (二〇一一年十二月十九日于北京) closes a letter; it is never part of a headline. */
+const DATE_LINE =
+  /^[〇零一二三四五六七八九十\d０-９]{2,4}年[〇一二三四五六七八九十\d０-９]{1,3}月[〇一二三四五六七八九十\d０-９]{1,3}日/u;
+
+/** Kicker, headline and subheadline: at most three lines make one headline group. */
+const MAX_HEADLINE_GROUP = 3;
+
+/**
+ * How many lines at the end of a heading run form the headline group. A run of up to three
+ * lines is one group (kicker, headline, subheadline). A longer run, or one holding a date
+ * line, is a list (a letter's signature block, the last subheads of the story above) followed
+ * by the group: the headline, a subheadline led by a dash under it, and a kicker above it when
+ * that line ends in a dash or is shorter than the headline (引题 are short).
+ */
+export function headlineGroupSize(run: readonly Block[]): number {
+  const n = run.length;
+  if (n <= MAX_HEADLINE_GROUP && !run.some((b) => DATE_LINE.test(b.text))) return n;
+  let size = n >= 2 && DASH_OPENER.test(run[n - 1].text) ? 2 : 1;
+  const headline = run[n - size];
+  const above = run[n - size - 1];
+  if (
+    above &&
+    !DATE_LINE.test(above.text) &&
+    (DASH_CLOSER.test(above.text) || above.text.length < headline.text.length)
+  )
+    size++;
+  return size;
 }

@@ -1,13 +1,14 @@
 import type { Block, Doc } from '../../model/doc.js';
+import { isBareName } from '../../text/names.js';
 import type { Stage } from '../stage.js';
 import { parseDatelineField } from './dateline.js';
 import { addBody, addRelated, hasBody, newDraft, setField, type Draft } from './article.js';
 import { CLOSING_NOTE, shapeOf, type Shape } from './classify.js';
-import { assignHeadings, startsNewArticle } from './headings.js';
+import { assignHeadings, headlineGroupSize, startsNewArticle } from './headings.js';
 import { startsMidSentence } from './opening.js';
 
-/** Stacked heading lines beyond this are not one article's kicker/headline/subheadline. */
-const MAX_HEADING_GROUP = 3;
+/** Heading lines looked at together; longer runs are lists (signatures, related boxes). */
+const MAX_HEADING_RUN = 8;
 /** Photo captions are one or two sentences; a longer paragraph before a credit is body text. */
 const MAX_CAPTION_CHARS = 120;
 /** A photo credit line: 李永光摄（人民视觉）, 受访者供图. */
@@ -27,7 +28,11 @@ function units(doc: Doc): Unit[] {
   let furniture = false;
   for (const block of doc.blocks) {
     if (block.status === 'live') {
-      out.push({ block, shape: shapeOf(block), afterFurniture: furniture, continued: false });
+      let shape = shapeOf(block);
+      // A bare name right under a heading is the author's byline (任寰宇 under a commentary title).
+      if (shape === 'heading' && out[out.length - 1]?.shape === 'heading' && isBareName(block.text))
+        shape = 'byline';
+      out.push({ block, shape, afterFurniture: furniture, continued: false });
       furniture = false;
     } else if (block.status === 'dropped' && block.dropRule?.startsWith('boilerplate')) {
       furniture = true;
@@ -71,14 +76,24 @@ class Assembler {
     return this.current;
   }
 
-  private headingGroup(i: number): Unit[] {
-    const group = [this.units[i]];
-    for (let j = i + 1; j < this.units.length && group.length < MAX_HEADING_GROUP; j++) {
+  /** Consecutive heading lines from `i`, not interrupted by page furniture. */
+  private headingRun(i: number): Unit[] {
+    const run = [this.units[i]];
+    for (let j = i + 1; j < this.units.length && run.length < MAX_HEADING_RUN; j++) {
       const u = this.units[j];
       if (u.shape !== 'heading' || u.afterFurniture) break;
-      group.push(u);
+      run.push(u);
     }
-    return group;
+    return run;
+  }
+
+  private toResidue(block: Block, reason: string): void {
+    this.doc.residue.push({
+      id: `r${this.doc.residue.length + 1}`,
+      text: block.text,
+      spans: block.spans,
+      reason,
+    });
   }
 
   private followingText(from: number): string {
@@ -91,52 +106,60 @@ class Assembler {
   }
 
   private stepHeading(i: number): number {
-    const group = this.headingGroup(i);
-    const after = this.units[i + group.length];
+    const run = this.headingRun(i);
+    const after = this.units[i + run.length];
+    const next = i + run.length;
     const bodyFollows =
       after !== undefined && BODY_SHAPES.has(after.shape) && !after.afterFurniture;
     if (!bodyFollows) {
-      if (this.current) for (const u of group) addRelated(this.current, u.block);
-      else
-        for (const u of group)
-          this.doc.residue.push({
-            id: `r${this.doc.residue.length + 1}`,
-            text: u.block.text,
-            spans: u.block.spans,
-            reason: 'title without a body or an article to attach to',
-          });
-      return i + group.length;
-    }
-    const current = this.current;
-    // Below a headline with only its byline or dateline so far, a heading opens the body
-    // (核心阅读) rather than a new article, unless a dateline or byline follows it.
-    const openedBody =
-      current?.article.headline !== undefined &&
-      (current.article.byline !== undefined || current.article.dateline !== undefined);
-    if (
-      current &&
-      !hasBody(current) &&
-      openedBody &&
-      !current.closed &&
-      after.shape !== 'dateline' &&
-      after.shape !== 'byline'
-    ) {
-      for (const u of group) addBody(current, 'subhead', u.block);
-      return i + group.length;
-    }
-    if (current && hasBody(current) && !current.closed) {
-      const blocks = group.map((u) => u.block);
-      if (!startsNewArticle(blocks, after.shape, this.followingText(i + group.length), current)) {
-        for (const block of blocks) addBody(current, 'subhead', block);
-        return i + group.length;
+      for (const u of run) {
+        if (this.current) addRelated(this.current, u.block);
+        else this.toResidue(u.block, 'title without a body or an article to attach to');
       }
+      return next;
+    }
+    // The headline group is the end of the run, right above the body; lines before it
+    // (a signature block, the last subheads of the story above) belong to what precedes.
+    const blocks = run.map((u) => u.block);
+    const size = headlineGroupSize(blocks);
+    const lead = blocks.slice(0, blocks.length - size);
+    const group = blocks.slice(blocks.length - size);
+    const current = this.current;
+    for (const block of lead) {
+      if (current && !current.closed) addBody(current, 'subhead', block);
+      else this.toResidue(block, 'heading line with no article to attach to');
+    }
+    if (current && !current.closed && this.continuesArticle(current, group, after.shape, next)) {
+      for (const block of group) addBody(current, 'subhead', block);
+      return next;
     }
     const draft = this.open();
-    const roles = assignHeadings(group.map((u) => u.block));
+    const roles = assignHeadings(group);
     if (roles.kicker) setField(draft, 'kicker', roles.kicker);
     setField(draft, 'headline', roles.headline);
     if (roles.subheadline) setField(draft, 'subheadline', roles.subheadline);
-    return i + group.length;
+    return next;
+  }
+
+  /** Whether heading lines followed by body are subheads of `current` rather than a new headline. */
+  private continuesArticle(
+    current: Draft,
+    group: Block[],
+    nextShape: Shape,
+    next: number,
+  ): boolean {
+    if (hasBody(current))
+      return !startsNewArticle(group, nextShape, this.followingText(next), current);
+    // Below a headline with only its byline or dateline so far, a heading opens the body
+    // (核心阅读) rather than a new article, unless a dateline or byline follows it.
+    const { article } = current;
+    const credited = article.byline !== undefined || article.dateline !== undefined;
+    return (
+      article.headline !== undefined &&
+      credited &&
+      nextShape !== 'dateline' &&
+      nextShape !== 'byline'
+    );
   }
 
   private step(i: number): number {
