@@ -42,6 +42,27 @@ export function addBody(draft: Draft, kind: BodyKind, block: Block): void {
   draft.text += block.text;
 }
 
+/** One body item made of consecutive blocks (a roundup's dateline and the paragraph it opens). */
+export function addBodyJoined(draft: Draft, kind: BodyKind, blocks: Block[]): void {
+  let text = '';
+  const item = {
+    kind,
+    text,
+    spans: [] as Block['spans'],
+    lacunae: [] as Block['lacunae'],
+    lacunaBefore: blocks[0].lacunaBefore,
+    lacunaAfter: blocks[blocks.length - 1].lacunaAfter,
+  };
+  for (const block of blocks) {
+    item.lacunae.push(...block.lacunae.map((l) => ({ ...l, at: l.at + text.length })));
+    item.spans.push(...block.spans);
+    text += block.text;
+  }
+  item.text = text;
+  draft.article.body.push(item);
+  draft.text += text;
+}
+
 export function setField(
   draft: Draft,
   name: 'kicker' | 'headline' | 'subheadline' | 'byline' | 'sourceTag',

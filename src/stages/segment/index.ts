@@ -2,7 +2,15 @@ import type { Block, Doc } from '../../model/doc.js';
 import { isBareName } from '../../text/names.js';
 import type { Stage } from '../stage.js';
 import { parseDatelineField } from './dateline.js';
-import { addBody, addRelated, hasBody, newDraft, setField, type Draft } from './article.js';
+import {
+  addBody,
+  addBodyJoined,
+  addRelated,
+  hasBody,
+  newDraft,
+  setField,
+  type Draft,
+} from './article.js';
 import { CLOSING_NOTE, shapeOf, type Shape } from './classify.js';
 import { assignHeadings, headlineGroupSize, startsNewArticle } from './headings.js';
 import { startsMidSentence } from './opening.js';
@@ -169,12 +177,22 @@ class Assembler {
       case 'heading':
         return this.stepHeading(i);
       case 'dateline': {
-        const fresh =
-          !this.current ||
-          hasBody(this.current) ||
-          this.current.article.dateline ||
-          this.current.closed;
-        const draft = fresh ? this.open() : this.current!;
+        const current = this.current;
+        // A dateline inside a running story opens another item of a roundup (本报莫斯科…电,
+        // 本报华盛顿…电 under one headline): it stays in the story with the paragraph it opens.
+        const next = this.units[i + 1];
+        if (
+          current &&
+          hasBody(current) &&
+          !current.closed &&
+          next?.shape === 'paragraph' &&
+          !next.afterFurniture
+        ) {
+          addBodyJoined(current, 'paragraph', [block, next.block]);
+          return i + 2;
+        }
+        const fresh = !current || hasBody(current) || current.article.dateline || current.closed;
+        const draft = fresh ? this.open() : current!;
         draft.article.dateline = parseDatelineField(block, this.doc);
         break;
       }
