@@ -61,6 +61,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`newsmend mend page.txt | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

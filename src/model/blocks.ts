@@ -21,8 +21,9 @@ function nextId(doc: Doc): string {
 }
 
 /**
- * Cut `block` at text offset `at`: the block keeps [0, at) and a new block holding [at, end)
- * is inserted right after it. Returns the new block.
+ * Cut `block` at text offset `at`: the block keeps [0, at) and a new block holds [at, end).
+ * The new block is appended; call `restoreOrder` once the stage is done splitting (appending
+ * keeps splitting linear where inserting in place would be quadratic on large dumps).
  */
 export function splitBlock(doc: Doc, block: Block, at: number): Block {
   const tail: Block = {
@@ -39,8 +40,13 @@ export function splitBlock(doc: Doc, block: Block, at: number): Block {
   block.text = block.text.slice(0, at);
   block.lacunae = block.lacunae.filter((l) => l.at < at);
   block.lacunaAfter = false;
-  doc.blocks.splice(doc.blocks.indexOf(block) + 1, 0, tail);
+  doc.blocks.push(tail);
   return tail;
+}
+
+/** Put blocks back in source order after splits (blocks never overlap, so their starts order them). */
+export function restoreOrder(doc: Doc): void {
+  doc.blocks.sort((a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0));
 }
 
 /** Trim whitespace at a block's edges; the trimmed characters become layout. */

@@ -11,6 +11,12 @@ export interface BoilerplateRule {
   maxChars: number;
   /** Flag to set on the article the block sits in. */
   flag?: 'continued-elsewhere';
+  /**
+   * Printed where a story ends (QR code to the full text, continuation note, editor line), so
+   * a heading right after it starts a new story. Page headers are not: a running header can
+   * fall at a column break inside a story.
+   */
+  endsStory?: boolean;
 }
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
@@ -19,6 +25,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     pattern: /扫一扫|扫码|二维码|扫描.{0,6}(?:关注|阅读|观看)|长按.{0,4}识别/u,
     reason: 'QR-code caption printed next to an article',
     maxChars: 30,
+    endsStory: true,
   },
   {
     id: 'boilerplate.continuation',
@@ -27,13 +34,22 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     reason: 'continuation note: the article goes on on another page',
     maxChars: 20,
     flag: 'continued-elsewhere',
+    endsStory: true,
   },
   {
     id: 'boilerplate.page-header',
     pattern:
-      /^(?:第\s*[０-９0-9一二三四五六七八九十]+\s*版(?:\s*[:：|｜·]?\s*\S{0,12})?|[A-Za-z]?[０-９0-9]{1,2}\s*版|(?:本版)?(?:责任编辑|责编|编辑|版式设计|版式|美术编辑|美编|校对|图片编辑|制图)\s*[:：].{0,20})$/u,
-    reason: 'page header or editor line',
+      /^(?:第\s*[０-９0-9一二三四五六七八九十]+\s*版(?:\s*[:：|｜·]?\s*\S{0,12})?|[A-Za-z]?[０-９0-9]{1,2}\s*版)$/u,
+    reason: 'page header',
     maxChars: 40,
+  },
+  {
+    id: 'boilerplate.editor-line',
+    pattern:
+      /^(?:本版)?(?:责任编辑|责编|编辑|版式设计|版式|美术编辑|美编|校对|图片编辑|制图)\s*[:：].{0,20}$/u,
+    reason: 'editor line printed at the end of a story or page',
+    maxChars: 40,
+    endsStory: true,
   },
   {
     id: 'boilerplate.edition-date',

@@ -1,4 +1,4 @@
-import { splitBlock, trimBlock, dropBlock } from '../../model/blocks.js';
+import { dropBlock, restoreOrder, splitBlock, trimBlock } from '../../model/blocks.js';
 import { liveBlocks, type Block, type Doc } from '../../model/doc.js';
 import { squeeze } from '../../text/chars.js';
 import type { Stage } from '../stage.js';
@@ -76,6 +76,7 @@ export const datelineStage: Stage = {
       }
       seen.push(block);
     }
+    restoreOrder(doc);
     return { datelines, echoes, sourceTags: tags };
   },
 };

@@ -14,8 +14,11 @@ export interface Bridge {
 const ANCHOR = 2;
 /** At most this many characters are restored at one seam. */
 const MAX_MISSING = 3;
-/** Search this far around the seam; attestations come from the same page. */
-const SEARCH_RADIUS = 200_000;
+/**
+ * Search this far around the seam: attestations come from the same story or page (±12k covers
+ * most of a page dump), and a bounded window keeps the cost linear in the size of big dumps.
+ */
+const SEARCH_RADIUS = 12_000;
 
 export function findBridge(
   text: string,
@@ -26,16 +29,19 @@ export function findBridge(
   if (left.length < ANCHOR || right.length < ANCHOR) return undefined;
   const x = left.slice(-ANCHOR);
   const y = right.slice(0, ANCHOR);
-  const from = Math.max(0, seam - SEARCH_RADIUS);
-  const to = Math.min(text.length, seam + SEARCH_RADIUS);
+  // Search a slice: indexOf on the whole text would run past the window to the end of a big dump.
+  const window = text.slice(
+    Math.max(0, seam - SEARCH_RADIUS),
+    Math.min(text.length, seam + SEARCH_RADIUS),
+  );
   const counts = new Map<string, number>();
   let directCount = 0;
-  for (let p = text.indexOf(x, from); p !== -1 && p < to; p = text.indexOf(x, p + 1)) {
+  for (let p = window.indexOf(x); p !== -1; p = window.indexOf(x, p + 1)) {
     const after = p + ANCHOR;
-    if (text.startsWith(y, after)) directCount++;
+    if (window.startsWith(y, after)) directCount++;
     for (let m = 1; m <= MAX_MISSING; m++) {
-      if (!text.startsWith(y, after + m)) continue;
-      const missing = text.slice(after, after + m);
+      if (!window.startsWith(y, after + m)) continue;
+      const missing = window.slice(after, after + m);
       if (/[\s\u3000，。、；：！？]/u.test(missing)) continue;
       counts.set(missing, (counts.get(missing) ?? 0) + 1);
     }

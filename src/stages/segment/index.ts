@@ -1,5 +1,6 @@
 import type { Block, Doc } from '../../model/doc.js';
 import { isBareName } from '../../text/names.js';
+import { BOILERPLATE_RULES } from '../boilerplate/lexicon.js';
 import type { Stage } from '../stage.js';
 import { parseDatelineField } from './dateline.js';
 import {
@@ -27,6 +28,8 @@ interface Unit {
   shape: Shape;
   /** Page furniture was dropped between this unit and the one before it. */
   afterFurniture: boolean;
+  /** …and it was furniture printed where a story ends (QR code, editor line, 下转…). */
+  afterStoryEnd: boolean;
   /** A continuation note (下转…) was dropped right after this unit. */
   continued: boolean;
 }
@@ -34,16 +37,25 @@ interface Unit {
 function units(doc: Doc): Unit[] {
   const out: Unit[] = [];
   let furniture = false;
+  let storyEnd = false;
   for (const block of doc.blocks) {
     if (block.status === 'live') {
       let shape = shapeOf(block);
       // A bare name right under a heading is the author's byline (任寰宇 under a commentary title).
       if (shape === 'heading' && out[out.length - 1]?.shape === 'heading' && isBareName(block.text))
         shape = 'byline';
-      out.push({ block, shape, afterFurniture: furniture, continued: false });
+      out.push({
+        block,
+        shape,
+        afterFurniture: furniture,
+        afterStoryEnd: storyEnd,
+        continued: false,
+      });
       furniture = false;
+      storyEnd = false;
     } else if (block.status === 'dropped' && block.dropRule?.startsWith('boilerplate')) {
       furniture = true;
+      storyEnd ||= BOILERPLATE_RULES.find((r) => r.id === block.dropRule)?.endsStory === true;
       if (block.dropRule === 'boilerplate.continuation' && out.length > 0)
         out[out.length - 1].continued = true;
     }
@@ -137,7 +149,11 @@ class Assembler {
       if (current && !current.closed) addBody(current, 'subhead', block);
       else this.toResidue(block, 'heading line with no article to attach to');
     }
-    if (current && !current.closed && this.continuesArticle(current, group, after.shape, next)) {
+    if (
+      current &&
+      !current.closed &&
+      this.continuesArticle(current, group, i + lead.length, after.shape, next)
+    ) {
       for (const block of group) addBody(current, 'subhead', block);
       return next;
     }
@@ -153,11 +169,17 @@ class Assembler {
   private continuesArticle(
     current: Draft,
     group: Block[],
+    first: number,
     nextShape: Shape,
     next: number,
   ): boolean {
-    if (hasBody(current))
+    if (hasBody(current)) {
+      // Stories open with their photo (caption + credit) and new page regions follow
+      // furniture; subheads are followed by text, inside the story.
+      if (nextShape === 'caption' || this.isPhotoCaption(next) || this.units[first].afterStoryEnd)
+        return false;
       return !startsNewArticle(group, nextShape, this.followingText(next), current);
+    }
     // Below a headline with only its byline or dateline so far, a heading opens the body
     // (核心阅读) rather than a new article, unless a dateline or byline follows it.
     const { article } = current;
@@ -198,7 +220,9 @@ class Assembler {
       }
       case 'sourceTag': {
         const draft = this.current ?? this.open();
-        setField(draft, 'sourceTag', block);
+        // A second tag under the same story (two wires closing together) is kept as a note.
+        if (draft.article.sourceTag) addBody(draft, 'note', block);
+        else setField(draft, 'sourceTag', block);
         draft.closed = true;
         break;
       }
