@@ -97,22 +97,21 @@ const MAX_HEADLINE_GROUP = 3;
 
 /**
  * How many lines at the end of a heading run form the headline group. A run of up to three
- * lines is one group (kicker, headline, subheadline). A longer run, or one holding a date
- * line, is a list (a letter's signature block, the last subheads of the story above) followed
+ * lines is one group (kicker, headline, subheadline). A longer run, one holding a date line,
+ * or one known to open with a list (`listFirst`: titles after a QR code) is a list (a letter's signature block, the last subheads of the story above) followed
  * by the group: the headline, a subheadline led by a dash under it, and a kicker above it when
  * that line ends in a dash or is shorter than the headline (引题 are short).
  */
-export function headlineGroupSize(run: readonly Block[]): number {
+export function headlineGroupSize(run: readonly Block[], listFirst = false): number {
   const n = run.length;
-  if (n <= MAX_HEADLINE_GROUP && !run.some((b) => DATE_LINE.test(b.text))) return n;
+  if (!listFirst && n <= MAX_HEADLINE_GROUP && !run.some((b) => DATE_LINE.test(b.text))) return n;
   let size = n >= 2 && DASH_OPENER.test(run[n - 1].text) ? 2 : 1;
   const headline = run[n - size];
   const above = run[n - size - 1];
-  if (
-    above &&
-    !DATE_LINE.test(above.text) &&
-    (DASH_CLOSER.test(above.text) || above.text.length < headline.text.length)
-  )
-    size++;
+  // In a title box every line is a title; only a dash marks a kicker there.
+  const kickerShaped =
+    above !== undefined &&
+    (DASH_CLOSER.test(above.text) || (!listFirst && above.text.length < headline.text.length));
+  if (kickerShaped && !DATE_LINE.test(above.text)) size++;
   return size;
 }

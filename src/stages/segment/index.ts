@@ -141,19 +141,19 @@ class Assembler {
     // The headline group is the end of the run, right above the body; lines before it
     // (a signature block, the last subheads of the story above) belong to what precedes.
     const blocks = run.map((u) => u.block);
-    const size = headlineGroupSize(blocks);
+    // Titles right after a story-ending QR code or editor line are a related-title box (D7);
+    // only the lines right above the body are the next story's headline group.
+    const box = run[0].afterStoryEnd;
+    const size = headlineGroupSize(blocks, box);
     const lead = blocks.slice(0, blocks.length - size);
     const group = blocks.slice(blocks.length - size);
     const current = this.current;
     for (const block of lead) {
-      if (current && !current.closed) addBody(current, 'subhead', block);
+      if (current && box) addRelated(current, block);
+      else if (current && !current.closed) addBody(current, 'subhead', block);
       else this.toResidue(block, 'heading line with no article to attach to');
     }
-    if (
-      current &&
-      !current.closed &&
-      this.continuesArticle(current, group, i + lead.length, after.shape, next)
-    ) {
+    if (current && !current.closed && this.continuesArticle(current, group, i, after.shape, next)) {
       for (const block of group) addBody(current, 'subhead', block);
       return next;
     }
