@@ -54,7 +54,7 @@ test('D6/D7: page furniture is dropped with its rule; a related-title box goes t
   assert.deepEqual(e.articles[0].related, ['城东公园完成提质改造', '图书馆延长夜间开放时间']);
   const dropped = e.edits.filter((x) => x.action === 'drop').map((x) => x.rule);
   assert.deepEqual(dropped.sort(), [
-    'boilerplate.page-header',
+    'boilerplate.editor-line',
     'boilerplate.page-header',
     'boilerplate.qr-code',
     'boilerplate.qr-code',
