@@ -69,12 +69,18 @@ function findContainer(
     if (a === b || a.status !== 'live' || a.text.length < b.text.length) continue;
     if (bShaped !== isHeadlineShaped(a.text)) continue;
     // A headline inside a dateline line is the D1 echo: the dateline stage drops the echo, not the headline.
-    if (DATELINE.test(a.text)) continue;
+    const dateline = DATELINE.exec(a.text)?.[0].length ?? 0;
+    if (bShaped && dateline > 0) continue;
     if (a.text.length === b.text.length && id > bIndex) continue;
     const m = alignAt(a.text, b.text, offsets[0]);
     if (!m || m.bEnd - m.bStart < MIN_FRAGMENT_CHARS) continue;
     const edgesOk = m.bStart <= EDGE_DAMAGE && b.text.length - m.bEnd <= EDGE_DAMAGE;
-    const anchored = m.aStart <= EDGE_DAMAGE || a.text.length - m.aEnd <= EDGE_DAMAGE;
+    // A copy may start where the longer block's text starts, after its dateline if it has one.
+    const textStart = dateline + (/^[\s\u3000]*/u.exec(a.text.slice(dateline))?.[0].length ?? 0);
+    const anchored =
+      Math.abs(m.aStart - textStart) <= EDGE_DAMAGE ||
+      m.aStart <= EDGE_DAMAGE ||
+      a.text.length - m.aEnd <= EDGE_DAMAGE;
     const covers = m.bEnd - m.bStart >= MIN_COVER * a.text.length;
     if (edgesOk && (anchored || covers)) {
       return { kept: a, uniqueText: b.text.slice(0, m.bStart) + b.text.slice(m.bEnd) };

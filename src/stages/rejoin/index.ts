@@ -1,6 +1,7 @@
 import { blockEnd, blockStart, type Block, type Doc } from '../../model/doc.js';
 import type { Lacuna } from '../../model/types.js';
 import { endsParagraph } from '../../text/chars.js';
+import { startsSentence } from '../../text/opening.js';
 import { isHeadlineShaped } from '../../text/shape.js';
 import { shapeOfText } from '../segment/classify.js';
 import type { Stage } from '../stage.js';
@@ -67,6 +68,13 @@ function lacunaAtSeam(
     };
   }
   if ((bridge && bridge.directCount > 0) || evidence.crossingWord) return undefined;
+  if (evidence.unseenPair) {
+    return {
+      at: cut.text.length,
+      evidence: `“${evidence.unseenPair}” never occurs side by side in the reference corpus`,
+      confidence: 0.6,
+    };
+  }
   if (evidence.orphan) {
     return {
       at: cut.text.length,
@@ -174,6 +182,13 @@ export const rejoinStage: Stage = {
           break;
         }
         const lacuna = lacunaAtSeam(doc, cut, next, evidence);
+        // Text was lost, and what follows opens a sentence of its own: the break took the
+        // rest of this paragraph (and maybe the start of the next), so do not join across it.
+        if (lacuna && !lacuna.suggestion && startsSentence(next.text)) {
+          markLostTail(doc, cut, lacuna.evidence);
+          tails++;
+          break;
+        }
         if (lacuna) lacunae++;
         join(doc, cut, next, evidence, lacuna);
         joins++;

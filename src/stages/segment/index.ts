@@ -14,7 +14,7 @@ import {
 } from './article.js';
 import { CLOSING_NOTE, shapeOf, type Shape } from './classify.js';
 import { assignHeadings, headlineGroupSize, startsNewArticle } from './headings.js';
-import { startsMidSentence } from './opening.js';
+import { startsMidSentence } from '../../text/opening.js';
 
 /** Heading lines looked at together; longer runs are lists (signatures, related boxes). */
 const MAX_HEADING_RUN = 8;
