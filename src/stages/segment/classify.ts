@@ -19,6 +19,8 @@ const PHOTO_SET_CREDIT =
   /^(?:以上|上述|本版|组图)?图片(?:均)?(?:为|由|来源[:：]?)?[^，。]{0,30}(?:提供|供图|摄)$/u;
 /** An author's note that ends an essay: （作者为…）, （作者单位：…）. */
 export const CLOSING_NOTE = /^[（(](?:作者|本文作者|作者单位|作者系)[^（）()]{1,60}[）)]$/u;
+/** The signature closing an editor's note: ——编  者. */
+const NOTE_SIGNATURE = /^[—–-]{1,2}[\s\u3000]*编[\s\u3000]*者$/u;
 /** Editor's notes and column notes. */
 const NOTE =
   /^(?:编者按|编者的话|编后|记者手记|链接|背景资料|相关阅读)[:：]|^[（(]本(?:栏|版|文|期)[^）)]{2,40}[）)]$/u;
@@ -34,7 +36,7 @@ export function shapeOf(block: Block): Shape {
 
 /** The shape of a line of text on its own. */
 export function shapeOfText(text: string): Shape {
-  if (NOTE.test(text) || CLOSING_NOTE.test(text)) return 'note';
+  if (NOTE.test(text) || CLOSING_NOTE.test(text) || NOTE_SIGNATURE.test(text)) return 'note';
   if (PHOTO_SET_CREDIT.test(text) || AGENCY_CREDIT.test(text)) return 'caption';
   if (
     CAPTION.test(text) &&

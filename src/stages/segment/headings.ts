@@ -21,7 +21,7 @@ const DASH_CLOSER = /——$/u;
 const NUMBERED =
   /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.])/u;
 /** A bracketed column name at the end of a headline, as papers print them. */
-const COLUMN_TAG = /[（(][^（）()，。]{2,14}[）)]$/u;
+const COLUMN_TAG = /[（(][^（）()，。]{2,30}[）)]$/u;
 
 /** Text after a heading compared with the article so far. */
 const LOOKAHEAD_CHARS = 300;
@@ -62,8 +62,10 @@ export function startsNewArticle(
   if (DASH_OPENER.test(group[0].text) || NUMBERED.test(group[0].text)) return false;
   // Inside an article, a line ending in a dash introduces a section (河南信阳——).
   if (group.length > 1 && DASH_CLOSER.test(group[0].text)) return false;
-  // Column tags close headlines of new pieces: …（探一线）, …（博古知今）.
+  // Column tags close headlines of new pieces: …（探一线）, …（博古知今）. On a page that tags
+  // its headlines, a heading without a tag under a tagged headline is a subhead.
   if (group.some((h) => COLUMN_TAG.test(h.text))) return true;
+  if (COLUMN_TAG.test(draft.article.headline ?? '')) return false;
   if (group.some((h) => h.text.length > MAX_SUBHEAD_CHARS)) return true;
   const text = group.map((h) => h.text).join('') + following.slice(0, LOOKAHEAD_CHARS);
   if (overlap(text, draft.text) >= TOPIC_SHIFT) return false;
