@@ -8,6 +8,8 @@ export interface Draft {
   text: string;
   /** A closing source tag was seen: anything after it belongs to another article. */
   closed: boolean;
+  /** The article is a feature whose sections carry their own headings and bylines. */
+  feature: boolean;
 }
 
 export function field(block: Block): Field {
@@ -27,6 +29,7 @@ export function newDraft(index: number): Draft {
     },
     text: '',
     closed: false,
+    feature: false,
   };
 }
 

@@ -45,6 +45,23 @@ export function overlap(text: string, context: string): number {
   return shared / grams.size;
 }
 
+/** A feature opening with a photo spread has at least this many captions… */
+const MIN_SPREAD_CAPTIONS = 4;
+/** …and at most this much running text (an intro) before its first section. */
+const MAX_SPREAD_INTRO_PARAGRAPHS = 2;
+
+/**
+ * A feature page: an umbrella headline over a photo spread and a short intro, then sections
+ * that each carry a heading and their reporter's byline. Those sections belong to the feature.
+ */
+export function isFeatureSpread(draft: Draft): boolean {
+  const { body, byline, dateline } = draft.article;
+  if (byline !== undefined || dateline !== undefined) return false;
+  const captions = body.filter((b) => b.kind === 'caption').length;
+  const paragraphs = body.filter((b) => b.kind === 'paragraph').length;
+  return captions >= MIN_SPREAD_CAPTIONS && paragraphs <= MAX_SPREAD_INTRO_PARAGRAPHS;
+}
+
 /**
  * Heading lines inside an article: its subheads, or the headline group of the next article?
  * A dateline or byline after them, a long line, or short lines with a change of topic say
@@ -56,7 +73,8 @@ export function startsNewArticle(
   following: string,
   draft: Draft,
 ): boolean {
-  if (nextShape === 'dateline' || nextShape === 'byline') return true;
+  if (nextShape === 'dateline') return true;
+  if (nextShape === 'byline') return !draft.feature;
   // A line opening with a dash (——记…, ——习近平…) hangs on what precedes it; numbered
   // lines (（一）…, 二、…) are sections of the article.
   if (DASH_OPENER.test(group[0].text) || NUMBERED.test(group[0].text)) return false;

@@ -13,7 +13,12 @@ import {
   type Draft,
 } from './article.js';
 import { CLOSING_NOTE, shapeOf, type Shape } from './classify.js';
-import { assignHeadings, headlineGroupSize, startsNewArticle } from './headings.js';
+import {
+  assignHeadings,
+  headlineGroupSize,
+  isFeatureSpread,
+  startsNewArticle,
+} from './headings.js';
 import { startsMidSentence } from '../../text/opening.js';
 
 /** Heading lines looked at together; longer runs are lists (signatures, related boxes). */
@@ -173,6 +178,8 @@ class Assembler {
     nextShape: Shape,
     next: number,
   ): boolean {
+    // The first section under a photo-spread feature marks the article as a feature.
+    if (nextShape === 'byline' && isFeatureSpread(current)) current.feature = true;
     if (hasBody(current)) {
       // Stories open with their photo (caption + credit) and new page regions follow
       // furniture; subheads are followed by text, inside the story.
