@@ -45,8 +45,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'boilerplate.editor-line',
-    pattern:
-      /^(?:本版)?(?:责任编辑|责编|编辑|版式设计|版式|美术编辑|美编|校对|图片编辑|制图)\s*[:：].{0,20}$/u,
+    pattern: /^(?:本版)?(?:责任编辑|责编|编辑|版式设计|版式|美术编辑|美编|校对)\s*[:：].{0,20}$/u,
     reason: 'editor line printed at the end of a story or page',
     maxChars: 40,
     endsStory: true,

@@ -11,6 +11,8 @@ export const BYLINE =
 /** Photo captions (`图①：…`, `…（新华社发）`) and credits (`于子恒摄`, `受访者供图`). */
 const CAPTION =
   /^(?:图[①-⑳\d一二三四五六七八九十]*[:：为]|(?:上|下|左|右)图[:：])|(?:摄|供图|制图|绘图|绘|图片来源[:：].{0,20})(?:[（(][^（）()]{1,12}[）)])?$|[（(](?:新华社|本报|中新社)?(?:记者)?\S{0,8}(?:摄|发)[）)]$/u;
+/** Chart and data credits: 数据来源：…, 制图：…. */
+const CHART_CREDIT = /^(?:数据来源|资料来源|图表来源|制图|图表制作|图片来源)[:：]/u;
 /** Photo agencies and stock credits printed alone under a picture. */
 const AGENCY_CREDIT =
   /^(?:人民视觉|视觉中国|新华社发|资料图片|资料照片|网络图片|CFP|IC\s*photo|东方IC)$/iu;
@@ -37,7 +39,8 @@ export function shapeOf(block: Block): Shape {
 /** The shape of a line of text on its own. */
 export function shapeOfText(text: string): Shape {
   if (NOTE.test(text) || CLOSING_NOTE.test(text) || NOTE_SIGNATURE.test(text)) return 'note';
-  if (PHOTO_SET_CREDIT.test(text) || AGENCY_CREDIT.test(text)) return 'caption';
+  if (PHOTO_SET_CREDIT.test(text) || AGENCY_CREDIT.test(text) || CHART_CREDIT.test(text))
+    return 'caption';
   if (
     CAPTION.test(text) &&
     (text.length <= MAX_CREDIT_CHARS || /^(?:图|上图|下图|左图|右图)/u.test(text))

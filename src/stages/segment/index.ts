@@ -134,8 +134,7 @@ class Assembler {
     const run = this.headingRun(i);
     const after = this.units[i + run.length];
     const next = i + run.length;
-    const bodyFollows =
-      after !== undefined && BODY_SHAPES.has(after.shape) && !after.afterFurniture;
+    const bodyFollows = after !== undefined && BODY_SHAPES.has(after.shape) && !after.afterStoryEnd;
     if (!bodyFollows) {
       for (const u of run) {
         if (this.current) addRelated(this.current, u.block);
