@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { loadCases, type EvalCase } from '../../eval/cases.js';
 import { devCases } from '../../eval/dev.js';
@@ -14,6 +13,7 @@ import {
 import { runCase, summarize } from '../../eval/run.js';
 import { renderCaseLines, renderWorst } from '../../eval/verbose.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type Command } from '../command.js';
+import { parseCommandArgs } from '../args.js';
 import { writeOutput } from '../io.js';
 
 /** Worst articles shown by --verbose unless --worst says otherwise. */
@@ -53,25 +53,21 @@ Exit codes: 0 ok, 1 gate failed or a case could not be read, 2 misuse.
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        dev: { type: 'boolean', default: false },
-        gate: { type: 'boolean', default: false },
-        'write-floors': { type: 'boolean', default: false },
-        'allow-lower': { type: 'boolean', default: false },
-        robustness: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        output: { type: 'string', short: 'o' },
-        verbose: { type: 'boolean', short: 'v', default: false },
-        worst: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      dev: { type: 'boolean', default: false },
+      gate: { type: 'boolean', default: false },
+      'write-floors': { type: 'boolean', default: false },
+      'allow-lower': { type: 'boolean', default: false },
+      robustness: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      output: { type: 'string', short: 'o' },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      worst: { type: 'string' },
+    },
+  });
 }
 
 type Values = ReturnType<typeof parse>['values'];

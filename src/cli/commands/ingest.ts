@@ -1,9 +1,9 @@
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openArchive } from '../../archive/db.js';
 import { collectFiles } from '../../archive/files.js';
 import { ingestBytes } from '../../archive/ingest.js';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type Command } from '../command.js';
+import { checkDate, parseCommandArgs } from '../args.js';
 import { readInput } from '../io.js';
 
 const HELP = `newsmend ingest — mend page dumps and store them in an archive
@@ -33,19 +33,15 @@ Examples:
 const BAR_WIDTH = 30;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        date: { type: 'string' },
-        verbose: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      date: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v', default: false },
+    },
+  });
 }
 
 /** The archive's own files (database, WAL, shared memory) are never ingested. */
@@ -80,8 +76,7 @@ export const ingestCommand: Command = {
     if (!values.db) throw new UsageError('--db <file> is required');
     if (positionals.length === 0)
       throw new UsageError('give files, folders or - for standard input');
-    if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
-      throw new UsageError(`--date wants YYYY-MM-DD, got '${values.date}'`);
+    checkDate(values.date);
     const list = files(positionals, values.db);
     const db = openArchive(values.db);
     const tty = process.stderr.isTTY && !values.verbose;

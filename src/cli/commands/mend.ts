@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { mend } from '../../pipeline.js';
 import type { Edition } from '../../model/types.js';
 import { renderExplain } from '../../render/explain.js';
@@ -8,6 +7,7 @@ import { renderJson } from '../../render/json.js';
 import { renderJsonl } from '../../render/jsonl.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type Command } from '../command.js';
+import { checkDate, parseCommandArgs } from '../args.js';
 import { readInput, writeOutput } from '../io.js';
 
 const FORMATS = ['md', 'json', 'jsonl', 'html'] as const;
@@ -45,23 +45,19 @@ Examples:
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'md' },
-        output: { type: 'string', short: 'o' },
-        encoding: { type: 'string' },
-        date: { type: 'string' },
-        restore: { type: 'boolean', default: false },
-        explain: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', short: 'q', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'md' },
+      output: { type: 'string', short: 'o' },
+      encoding: { type: 'string' },
+      date: { type: 'string' },
+      restore: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+    },
+  });
 }
 
 function render(edition: Edition, format: Format, restore: boolean): string {
@@ -101,8 +97,7 @@ export const mendCommand: Command = {
     const format = values.format as Format;
     if (!FORMATS.includes(format))
       throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
-    if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
-      throw new UsageError(`--date wants YYYY-MM-DD, got '${values.date}'`);
+    checkDate(values.date);
     if (values.encoding) {
       try {
         new TextDecoder(values.encoding);

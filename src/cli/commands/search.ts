@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { ArchiveError, openArchiveReadonly } from '../../archive/db.js';
 import { QueryError } from '../../search/query.js';
 import { search, type SearchResult } from '../../search/search.js';
 import type { Segment } from '../../search/snippet.js';
 import { EXIT_OK, InputError, UsageError, type Command } from '../command.js';
+import { parseCommandArgs } from '../args.js';
 
 const HELP = `newsmend search — find articles in an archive
 
@@ -33,25 +33,21 @@ Examples:
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        agency: { type: 'string' },
-        place: { type: 'string' },
-        person: { type: 'string' },
-        limit: { type: 'string' },
-        offset: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      agency: { type: 'string' },
+      place: { type: 'string' },
+      person: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
 }
 
 function plain(segments: Segment[], colour: boolean): string {

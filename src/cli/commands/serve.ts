@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { ArchiveError } from '../../archive/db.js';
 import { MAX_UPLOAD_BYTES, startServer } from '../../server/app.js';
 import { EXIT_OK, InputError, UsageError, type Command } from '../command.js';
+import { parseCommandArgs } from '../args.js';
 
 /** Environment variable that can carry the upload token (keeps it out of `ps`). */
 const TOKEN_ENV = 'NEWSMEND_TOKEN';
@@ -29,20 +29,16 @@ Example:
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        db: { type: 'string' },
-        host: { type: 'string', default: '127.0.0.1' },
-        port: { type: 'string', default: String(DEFAULT_PORT) },
-        token: { type: 'string' },
-        'max-upload': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({
+    args: argv,
+    options: {
+      db: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      token: { type: 'string' },
+      'max-upload': { type: 'string' },
+    },
+  });
 }
 
 function port(value: string): number {

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEV_PAGE_FILES, DEV_SEED } from '../../eval/dev.js';
 import { repoRoot, sharedEvalDir } from '../../eval/paths.js';
 import { DEV_RATES, parseRates, synthFiles, ZERO_RATES } from '../../synth/index.js';
 import { isInside, writePages } from '../../synth/write.js';
 import { EXIT_OK, InputError, UsageError, type Command } from '../command.js';
+import { parseCommandArgs } from '../args.js';
 
 const HELP = `newsmend synth — make synthetic page dumps with known gold from clean articles
 
@@ -35,23 +35,19 @@ Options:
 `;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        pages: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        seed: { type: 'string' },
-        rates: { type: 'string' },
-        clean: { type: 'boolean', default: false },
-        'max-pages': { type: 'string' },
-        dev: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({
+    args: argv,
+    allowPositionals: false,
+    options: {
+      pages: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      rates: { type: 'string' },
+      clean: { type: 'boolean', default: false },
+      'max-pages': { type: 'string' },
+      dev: { type: 'boolean', default: false },
+    },
+  });
 }
 
 function wholeNumber(raw: string | undefined, name: string): number | undefined {
