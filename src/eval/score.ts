@@ -4,6 +4,18 @@ import { fromGold, type GoldFile, type ScoredArticle } from './gold.js';
 import { bodyText, matchArticles, prepare, type Prepared } from './match.js';
 import { norm, normOffset, overlap, prf } from './text.js';
 
+/**
+ * A variant is scored by the misprint itself: the characters where the printed form and the
+ * likely form differ (碛→碚). How much context a tool quotes around it (北碛, 北碛区) is display.
+ */
+function variantKey(v: { text: string; likely: string }): string {
+  const text = [...norm(v.text)];
+  const likely = [...norm(v.likely)];
+  if (text.length !== likely.length) return `${text.join('')}→${likely.join('')}`;
+  const diff = text.map((ch, i) => (ch === likely[i] ? '' : `${ch}→${likely[i]}`)).filter(Boolean);
+  return diff.length > 0 ? diff.join(',') : `${text.join('')}→${likely.join('')}`;
+}
+
 /** A predicted paragraph break this close (characters) to a gold one is the same break. */
 const BOUNDARY_TOLERANCE = 2;
 /** A predicted lacuna this close to a gold one is the same gap (lost text blurs the edge). */
@@ -112,8 +124,7 @@ function scorePair(c: Counts, g: Prepared, p: Prepared): ArticleDetail {
   c.boundaryHit += pairPositions(gm.breaks, pm.breaks.map(place), BOUNDARY_TOLERANCE);
   c.lacunaHit += pairPositions(gm.lacunae, pm.lacunae.map(place), LACUNA_TOLERANCE);
   c.relatedHit += common(ga.related.map(norm), pa.related.map(norm));
-  const variant = (v: { text: string; likely: string }) => `${norm(v.text)}→${norm(v.likely)}`;
-  c.variantHit += common(ga.variants.map(variant), pa.variants.map(variant));
+  c.variantHit += common(ga.variants.map(variantKey), pa.variants.map(variantKey));
   const s = prf(hit, p.bodySize, g.bodySize);
   return {
     gold: ga,

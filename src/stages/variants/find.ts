@@ -1,4 +1,5 @@
 import { cut, isWord } from '../../lexicon/index.js';
+import { lookalikes } from './lookalikes.js';
 import { isCjk } from '../../text/chars.js';
 
 /** A rare form occurs at most this often… */
@@ -98,7 +99,9 @@ export function findVariants(texts: readonly string[]): VariantPair[] {
   }
   const masks = new Map<string, string[]>();
   for (const t of trigrams.keys()) {
-    for (let i = 0; i < 3; i++) {
+    // Only the middle character: with both neighbours agreeing, a one-character difference is
+    // telling; at a trigram's edge it is just another word (中国驻 beside 中国人).
+    for (const i of [1]) {
       const mask = `${t.slice(0, i)}*${t.slice(i + 1)}${i}`;
       const list = masks.get(mask);
       if (list) list.push(t);
@@ -134,4 +137,89 @@ export function findVariants(texts: readonly string[]): VariantPair[] {
     }
   }
   return [...found.values()].sort((a, b) => (a.rare < b.rare ? -1 : a.rare > b.rare ? 1 : 0));
+}
+
+function cjkCounts(texts: readonly string[], n: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (let i = 0; i + n <= text.length; i++) {
+      const gram = text.slice(i, i + n);
+      if ([...gram].every(isCjk)) count(counts, gram);
+    }
+  }
+  return counts;
+}
+
+/** The swapped form must also read right with the character on the other side, this often. */
+const MIN_CONTEXT_SUPPORT = 2;
+
+/** Whether the three characters around a swapped character occur elsewhere in the dump. */
+function contextAgrees(
+  text: string,
+  p: number,
+  start: number,
+  swap: string,
+  triples: Map<string, number>,
+): boolean {
+  const from = start === p ? p - 1 : p - 1;
+  const triple = text.slice(from, from + 3);
+  if (from < 0 || triple.length < 3 || ![...triple].every(isCjk)) return false;
+  const swapped = triple.slice(0, p - from) + swap + triple.slice(p - from + 1);
+  return (triples.get(swapped) ?? 0) >= MIN_CONTEXT_SUPPORT;
+}
+
+/**
+ * D9 for characters that look alike (日/曰, 代/伐, 市/币): a rare pair of the dump that becomes
+ * a frequent pair of the same dump when one character is swapped for its look-alike
+ * (曰本 ×1 beside 日本 ×5), and whose wider context agrees (现伐化 → 现代化 also occurs).
+ * The look-alike table stands in for the rarity test of `findVariants`, so common characters
+ * misread as each other (人/入) are found too.
+ */
+export function findLookalikeVariants(texts: readonly string[]): VariantPair[] {
+  const chars = cjkCounts(texts, 1);
+  const pairs = cjkCounts(texts, 2);
+  const triples = cjkCounts(texts, 3);
+  const found = new Map<string, VariantPair>();
+  const consider = (text: string, p: number, swap: string) => {
+    for (const start of [p, p - 1]) {
+      const rare = text.slice(start, start + 2);
+      if (start < 0 || rare.length < 2 || ![...rare].every(isCjk) || isWord(rare)) continue;
+      const rareCount = pairs.get(rare) ?? 0;
+      const likely = rare.slice(0, p - start) + swap + rare.slice(p - start + 1);
+      const likelyCount = pairs.get(likely) ?? 0;
+      if (
+        rareCount > RARE_MAX ||
+        likelyCount < FREQUENT_MIN ||
+        likelyCount < FREQUENCY_RATIO * rareCount
+      )
+        continue;
+      // A misprinted character is rare on the page, or the character on the other side of the
+      // pair agrees with the swap too (进人新 → 进入新 occurs elsewhere).
+      if ((chars.get(text[p]) ?? 0) > RARE_MAX && !contextAgrees(text, p, start, swap, triples))
+        continue;
+      const known = found.get(rare);
+      if (!known || likelyCount > known.likelyCount) {
+        found.set(rare, {
+          rare,
+          likely,
+          rareContext: rare,
+          likelyContext: likely,
+          rareCount,
+          likelyCount,
+        });
+      }
+    }
+  };
+  for (const text of texts) {
+    for (let p = 0; p < text.length; p++)
+      for (const swap of lookalikes(text[p])) consider(text, p, swap);
+  }
+  return [...found.values()].sort((a, b) => (a.rare < b.rare ? -1 : a.rare > b.rare ? 1 : 0));
+}
+
+/** The characters that differ between the printed and the likely form: 北碛/北碚 → 碛→碚. */
+export function misprint(pair: { rare: string; likely: string }): string {
+  return [...pair.rare]
+    .map((ch, i) => (ch === pair.likely[i] ? '' : `${ch}→${pair.likely[i]}`))
+    .join('');
 }

@@ -2,7 +2,7 @@ import type { Doc } from '../../model/doc.js';
 import { subSpans } from '../../model/blocks.js';
 import type { Article, Field, Span } from '../../model/types.js';
 import type { Stage } from '../stage.js';
-import { findVariants, type VariantPair } from './find.js';
+import { findLookalikeVariants, findVariants, misprint, type VariantPair } from './find.js';
 
 /** Every labelled text of an article with its spans. */
 function articleTexts(article: Article): Field[] {
@@ -57,7 +57,14 @@ export const variantsStage: Stage = {
   run(doc: Doc) {
     const texts = doc.articles.flatMap((a) => articleTexts(a).map((f) => f.text));
     let flagged = 0;
-    for (const pair of findVariants(texts)) flagged += attach(doc, pair);
+    // One report per misprint (碛→碚), however many windows around it either finder saw.
+    const reported = new Set<string>();
+    for (const pair of [...findVariants(texts), ...findLookalikeVariants(texts)]) {
+      const key = misprint(pair);
+      if (reported.has(key)) continue;
+      reported.add(key);
+      flagged += attach(doc, pair);
+    }
     return { flagged };
   },
 };
