@@ -15,12 +15,14 @@ const CAPTION =
 const CHART_CREDIT = /^(?:数据来源|资料来源|图表来源|制图|图表制作|图片来源)[:：]/u;
 /** Photo agencies and stock credits printed alone under a picture. */
 const AGENCY_CREDIT =
-  /^(?:人民视觉|视觉中国|新华社发|资料图片|资料照片|网络图片|CFP|IC\s*photo|东方IC)$/iu;
+  /^(?:人民视觉|人民图片|视觉中国|新华社发|资料图片|资料照片|网络图片|CFP|IC\s*photo|东方IC)$/iu;
 /** A credit for several photos: 以上图片均为…提供, 本版图片由…提供. */
 const PHOTO_SET_CREDIT =
   /^(?:以上|上述|本版|组图)?图片(?:均)?(?:为|由|来源[:：]?)?[^，。]{0,30}(?:提供|供图|摄)$/u;
 /** An author's note that ends an essay: （作者为…）, （作者单位：…）. */
 export const CLOSING_NOTE = /^[（(](?:作者|本文作者|作者单位|作者系)[^（）()]{1,60}[）)]$/u;
+/** The reporters credited at the end of a story or of a section: （记者张三、李四）, （本报记者…参与采写）. */
+const CREDIT_NOTE = /^[（(](?:参与)?(?:本报)?(?:记者|实习生|通讯员)[^（）()]{1,80}[）)]$/u;
 /** The signature closing an editor's note: ——编  者. */
 const NOTE_SIGNATURE = /^[—–-]{1,2}[\s\u3000]*编[\s\u3000]*者$/u;
 /** Editor's notes and column notes. */
@@ -38,7 +40,13 @@ export function shapeOf(block: Block): Shape {
 
 /** The shape of a line of text on its own. */
 export function shapeOfText(text: string): Shape {
-  if (NOTE.test(text) || CLOSING_NOTE.test(text) || NOTE_SIGNATURE.test(text)) return 'note';
+  if (
+    NOTE.test(text) ||
+    CLOSING_NOTE.test(text) ||
+    CREDIT_NOTE.test(text) ||
+    NOTE_SIGNATURE.test(text)
+  )
+    return 'note';
   if (PHOTO_SET_CREDIT.test(text) || AGENCY_CREDIT.test(text) || CHART_CREDIT.test(text))
     return 'caption';
   if (

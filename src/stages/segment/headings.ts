@@ -20,6 +20,9 @@ const DASH_OPENER = /^[—–-]{1,2}/u;
 const DASH_CLOSER = /——$/u;
 const NUMBERED =
   /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.])/u;
+/** Labels of boxes printed inside a story (a comment, a link, background). */
+const SECTION_LABEL =
+  /^(?:点评|短评|链接|相关链接|背景|背景资料|延伸阅读|记者手记|编后|小贴士)|[（(](?:链接|相关链接|背景|点评)[）)]$/u;
 /** A bracketed column name at the end of a headline, as papers print them. */
 const COLUMN_TAG = /[（(][^（）()，。]{2,30}[）)]$/u;
 
@@ -78,6 +81,8 @@ export function startsNewArticle(
   // A line opening with a dash (——记…, ——习近平…) hangs on what precedes it; numbered
   // lines (（一）…, 二、…) are sections of the article.
   if (DASH_OPENER.test(group[0].text) || NUMBERED.test(group[0].text)) return false;
+  // Boxes inside a story are labelled: 点评, 链接, 背景, 延伸阅读…
+  if (group.some((h) => SECTION_LABEL.test(h.text))) return false;
   // Inside an article, a line ending in a dash introduces a section (河南信阳——).
   if (group.length > 1 && DASH_CLOSER.test(group[0].text)) return false;
   // Column tags close headlines of new pieces: …（探一线）, …（博古知今）. On a page that tags
