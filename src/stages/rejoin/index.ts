@@ -8,6 +8,9 @@ import type { Stage } from '../stage.js';
 import { findBridge } from './bridge.js';
 import { examineJunction, type JunctionEvidence } from './junction.js';
 
+/** Text that can only continue a sentence: it opens with clause punctuation. */
+const CLAUSE_START = /^[，、；：）」』”’》,;:)]/u;
+
 /** Blocks that open a new paragraph whatever came before: enumerations, bullets. */
 const PARAGRAPH_OPENER =
   /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[■●◆▲★□○◇])/u;
@@ -38,6 +41,8 @@ function isCutHeading(doc: Doc, block: Block, next: Block | undefined): boolean 
   )
     return false;
   if (isHeadlineShaped(next.text) || isCredit(block.text)) return false;
+  // The next block opens with clause punctuation: nothing but a broken sentence does that.
+  if (CLAUSE_START.test(next.text)) return true;
   if (examineJunction(block.text, next.text).crossingWord) return true;
   const bridge = findBridge(doc.folded, blockEnd(block), block.text, next.text);
   return bridge !== undefined && bridge.count > bridge.directCount;
@@ -182,10 +187,11 @@ export const rejoinStage: Stage = {
           break;
         }
         const lacuna = lacunaAtSeam(doc, cut, next, evidence);
-        // Text was lost, and what follows opens a sentence of its own: the break took the
-        // rest of this paragraph (and maybe the start of the next), so do not join across it.
-        if (lacuna && !lacuna.suggestion && startsSentence(next.text)) {
-          markLostTail(doc, cut, lacuna.evidence);
+        // What follows opens a sentence of its own (a name, a place, a date, 据…, a quote) and
+        // nothing ties it to this block: the break took the rest of this paragraph (and maybe
+        // the start of the next), so the paragraph keeps a lacuna at its end instead of a join.
+        if (!evidence.crossingWord && !lacuna?.suggestion && startsSentence(next.text)) {
+          markLostTail(doc, cut, lacuna?.evidence);
           tails++;
           break;
         }
