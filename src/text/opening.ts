@@ -1,34 +1,42 @@
 import { tag } from '../lexicon/index.js';
 
-/** Characters a sentence cannot start with: clause punctuation, closers, bound particles. */
-const NON_INITIAL = /^[，。、；：！？）」』”’》〉】,.;:!?)的了着过地得们]/u;
+/** Characters a sentence cannot start with: clause punctuation and closing marks. */
+const NON_INITIAL = /^[，。、；：！？）」』”’》〉】,.;:!?)]/u;
+/** Particles that only follow other words (的, 了…); as a whole first word they mark a broken sentence. */
+const BOUND_PARTICLES = new Set(['的', '了', '着', '过', '地', '得', '们', '之']);
 /** A clause this short before the first comma is a fragment unless its word is an opener. */
 const MAX_FRAGMENT_CLAUSE = 2;
-/** Parts of speech that open sentences with a short clause: time (近日，), conjunctions, adverbs, pronouns. */
-const OPENER_TAGS = new Set([
-  't',
-  'c',
-  'd',
-  'r',
-  'p',
-  'm',
-  'f',
-  's',
-  'ns',
-  'nr',
-  'nt',
-  'nz',
-  'l',
-  'i',
+/**
+ * Parts of speech whose two-character words open sentences with a comma: time (近日，),
+ * conjunctions, adverbs (显然，), pronouns, nouns (历史，), places and names. A verb left alone
+ * before a comma (应用，强化…) is the tail of a sentence whose start was lost.
+ */
+const FRAGMENT_TAGS = new Set([
+  'v',
+  'vn',
+  'vd',
+  'u',
+  'ul',
+  'uj',
+  'uz',
+  'ug',
+  'ud',
+  'y',
+  'e',
+  'o',
+  'k',
 ]);
 
 /** Whether a paragraph begins in the middle of a sentence (its start was lost, D8). */
 export function startsMidSentence(text: string): boolean {
   if (NON_INITIAL.test(text)) return true;
+  const head = tag(text.slice(0, 8));
+  if (head[0] && head[0].word.length === 1 && BOUND_PARTICLES.has(head[0].word)) return true;
   const comma = text.indexOf('，');
   if (comma <= 0 || comma > MAX_FRAGMENT_CLAUSE) return false;
+  if (comma === 1) return true;
   const first = tag(text.slice(0, comma))[0];
-  return first !== undefined && first.word.length === comma && !OPENER_TAGS.has(first.tag);
+  return first !== undefined && first.word.length === comma && FRAGMENT_TAGS.has(first.tag);
 }
 
 /** Openings that begin a sentence: a quote or title mark, or a name, place, time, pronoun or conjunction. */

@@ -17,7 +17,9 @@ const PARAGRAPH_OPENER =
 
 /** Running text that stops without ending its sentence: a paragraph cut at a column break. */
 function isCut(block: Block): boolean {
-  return !block.role && !endsParagraph(block.text) && !isHeadlineShaped(block.text);
+  if (block.role || endsParagraph(block.text) || isHeadlineShaped(block.text)) return false;
+  // A photo caption ends with its credit (…本报记者 周之然摄), not with a full stop.
+  return !isCredit(block.text);
 }
 
 /** Bylines and photo credits have no punctuation either, and end where they end. */
