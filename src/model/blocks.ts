@@ -70,6 +70,7 @@ export function dropBlock(
     evidence?: string;
     confidence: number;
     refs?: string[];
+    kept?: Span[];
   },
 ): void {
   block.status = 'dropped';
@@ -80,5 +81,7 @@ export function dropBlock(
     spans: block.spans,
     text: block.text,
     refs: [block.id, ...(entry.refs ?? [])],
+    // Copy the kept spans: the kept block may still grow (joins) or be cut (datelines).
+    ...(entry.kept ? { kept: entry.kept.map((s) => ({ ...s })) } : {}),
   });
 }

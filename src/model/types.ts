@@ -137,6 +137,8 @@ export interface Edit {
   confidence: Confidence;
   /** Related ids: the block kept instead of a dropped duplicate, the article concerned, … */
   refs?: string[];
+  /** For a dropped repeat or echo: the source spans of the copy that was kept instead. */
+  kept?: Span[];
 }
 
 export type Severity = 'info' | 'warning' | 'error';

@@ -151,8 +151,16 @@ function editPoints(edition: Edition): PointMark[] {
   return points;
 }
 
-/** Where the copy kept instead of a dropped repeat stands in the source (found by its text). */
+/**
+ * Where the copy kept instead of a dropped repeat stands in the source: the edit's `kept`
+ * spans, or (for editions written before they were recorded) found by its text.
+ */
 function findKept(text: string, drop: Edit, pieces: Owned[]): KeptLink | undefined {
+  const at = drop.kept?.[0]?.start;
+  if (at !== undefined) {
+    const owner = pieces.find((p) => p.start <= at && at < p.end);
+    return { edit: drop.id, at, article: owner?.article };
+  }
   const dropped = (drop.text ?? '').trim();
   for (
     let skip = 0;

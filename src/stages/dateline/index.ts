@@ -36,6 +36,7 @@ function dropHeadlineEcho(doc: Doc, rest: Block, before: Block[]): boolean {
       evidence: `repeats block ${candidate.id}`,
       confidence: 0.95,
       refs: [candidate.id],
+      kept: candidate.spans,
     });
     if (after) trimBlock(after);
     return true;

@@ -45,6 +45,7 @@ function dropExactRepeats(doc: Doc): number {
       evidence: `same text as ${kept.id}`,
       confidence: 0.99,
       refs: [kept.id],
+      kept: kept.spans,
     });
     dropped++;
   }
@@ -109,6 +110,7 @@ function dropFragmentRepeats(doc: Doc): number {
       evidence: `contained in ${match.kept.id}${unique}`,
       confidence: match.uniqueText ? 0.85 : 0.95,
       refs: [match.kept.id],
+      kept: match.kept.spans,
     });
     dropped++;
   });
