@@ -188,5 +188,6 @@ export interface MendOptions {
 
 export interface ResolvedOptions {
   encoding?: string;
+  /** The edition date given by the caller, or read from the page header when none was given. */
   editionDate?: string;
 }

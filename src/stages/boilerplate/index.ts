@@ -1,6 +1,7 @@
 import { dropBlock } from '../../model/blocks.js';
 import { liveBlocks, type Doc } from '../../model/doc.js';
 import type { Stage } from '../stage.js';
+import { adoptEditionDate } from './edition-date.js';
 import { BOILERPLATE_RULES } from './lexicon.js';
 
 /** Drop whole blocks that are page furniture (QR captions, page headers, …), each with its rule. */
@@ -19,6 +20,7 @@ export const boilerplateStage: Stage = {
         reason: rule.reason,
         confidence: 0.9,
       });
+      if (rule.id === 'boilerplate.edition-date') adoptEditionDate(doc, block.text);
       dropped++;
     }
     return { dropped };

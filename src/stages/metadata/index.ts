@@ -46,7 +46,9 @@ export const metadataStage: Stage = {
     for (const article of doc.articles) {
       const words = tag(articleText(article).slice(0, MAX_TAGGED_CHARS));
       const meta = article.metadata;
-      if (article.dateline?.date) meta.date = article.dateline.date;
+      // The dateline's date, else the edition's: the day the story was printed.
+      const date = article.dateline?.date ?? doc.options.editionDate;
+      if (date) meta.date = date;
       if (article.dateline?.agency) meta.agencies = [article.dateline.agency];
       meta.places = uniqueWords(words, 'ns', PLACE_SUFFIX);
       if (article.dateline?.place && !meta.places.includes(article.dateline.place))
