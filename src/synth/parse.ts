@@ -22,6 +22,9 @@ const MAX_CAPTION = 120;
 const KICKER_DASH = /——$/u;
 const DATELINE =
   /^((?:据)?(?:新华社|本报|人民日报|中新社)(?:[^\s，。、“”（）()\d]{0,12}?)(?:\d{1,2}月\d{1,2}日)?(?:专)?电|本报讯)([ \t\u3000]*[（(](?:记者|通讯员|本报记者)[^）)]{0,40}[）)])?([ \t\u3000]*)/u;
+/** An author credited by affiliation and name: 中国国际问题研究院研究员 杨希雨. */
+const AFFILIATION_BYLINE =
+  /^[\u4e00-\u9fa5（）()·、]{2,30}(?:研究员|教授|主任|所长|院长|学者|博士|讲师|副教授|特约评论员|评论员|专家)[\s\u3000]+[\u4e00-\u9fa5·]{2,4}$/u;
 /** A byline line, including correspondents posted abroad: 本报驻德国记者 李 强. */
 const BYLINE =
   /^(?:本报记者|新华社记者|人民日报记者|本报特约记者|本报通讯员|特约记者|记者|通讯员|(?:本报|新华社)驻[^\s\u3000记]{1,8}记者)(?:[\s\u3000]|$)/u;
@@ -42,6 +45,7 @@ function isSubhead(line: string): boolean {
 }
 
 function isByline(line: string): boolean {
+  if (AFFILIATION_BYLINE.test(line)) return true;
   return BYLINE.test(line) && line.length <= MAX_SHORT_LINE && !/[。，；！？]/u.test(line);
 }
 

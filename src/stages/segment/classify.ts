@@ -8,6 +8,9 @@ export type Shape =
 /** `本报记者  方  圆`, `新华社记者 张三 李四`, `通讯员 王五` — a name line, nothing else. */
 export const BYLINE =
   /^(?:(?:本报|新华社|人民日报|中新社|央视)(?:特约|特派|驻\S{1,6})?(?:记者|通讯员|评论员)|(?:(?:本报|新华社|人民日报|中新社|央视)?(?:特约|特派|驻\S{1,6})?(?:记者|通讯员|实习生|评论员|撰稿人|作者)[:：]?[\s\u3000]*[\u4e00-\u9fa5·]{1,4}(?:[\s\u3000、，,]+(?:(?:本报|新华社)?(?:驻\S{1,6})?记者[\s\u3000]*)?[\u4e00-\u9fa5·]{1,4}){0,8})|[\u4e00-\u9fa5·](?:[\s\u3000]*[\u4e00-\u9fa5·]){1,3})$/u;
+/** An author credited by affiliation and name: 中国国际问题研究院研究员 杨希雨. */
+const AFFILIATION_BYLINE =
+  /^[\u4e00-\u9fa5（）()·、]{2,30}(?:研究员|教授|主任|所长|院长|学者|博士|讲师|副教授|特约评论员|评论员|专家)[\s\u3000]+[\u4e00-\u9fa5·]{2,4}$/u;
 /** Photo captions (`图①：…`, `…（新华社发）`) and credits (`于子恒摄`, `受访者供图`). */
 const CAPTION =
   /^(?:图[①-⑳\d一二三四五六七八九十]*[:：为]|(?:上|下|左|右)图[:：])|(?:摄|供图|制图|绘图|绘|图片来源[:：].{0,20})(?:[（(][^（）()]{1,12}[）)])?$|[（(](?:新华社|本报|中新社)?(?:记者)?\S{0,8}(?:摄|发)[）)]$/u;
@@ -60,6 +63,7 @@ export function shapeOfText(text: string): Shape {
     /记者|通讯员|实习生|评论员|撰稿|作者|[\s\u3000]/u.test(text)
   )
     return 'byline';
+  if (AFFILIATION_BYLINE.test(text)) return 'byline';
   if (isHeadlineShaped(text)) return 'heading';
   return 'paragraph';
 }

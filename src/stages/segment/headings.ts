@@ -24,7 +24,7 @@ const NUMBERED =
 const SECTION_LABEL =
   /^(?:点评|短评|链接|相关链接|背景|背景资料|延伸阅读|记者手记|编后|小贴士)|[（(](?:链接|相关链接|背景|点评)[）)]$/u;
 /** A bracketed column name at the end of a headline, as papers print them. */
-const COLUMN_TAG = /[（(][^（）()，。]{2,30}[）)]$/u;
+const COLUMN_TAG = /[（(][^（）()。]{2,30}[）)]$/u;
 
 /** Text after a heading compared with the article so far. */
 const LOOKAHEAD_CHARS = 300;
