@@ -91,29 +91,60 @@ function findContainer(
 }
 
 /** D4/D5: a block that is a copy of a longer one, possibly with a damaged edge or cut short. */
+/**
+ * Blocks are compared within windows of this many characters (with the window before):
+ * repeats in a page dump sit on the same page, and a bounded index keeps memory flat on
+ * corpus-sized dumps (a 50 MB file of many pages).
+ */
+const FRAGMENT_WINDOW_CHARS = 200_000;
+
+/** Consecutive runs of blocks of about FRAGMENT_WINDOW_CHARS characters. */
+function windows(blocks: Block[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  let size = 0;
+  blocks.forEach((b, i) => {
+    size += b.text.length;
+    if (size >= FRAGMENT_WINDOW_CHARS) {
+      out.push([start, i + 1]);
+      start = i + 1;
+      size = 0;
+    }
+  });
+  if (start < blocks.length) out.push([start, blocks.length]);
+  return out;
+}
+
+/** D4/D5: a block that is a copy of a longer one, possibly with a damaged edge or cut short. */
 function dropFragmentRepeats(doc: Doc): number {
   const blocks = liveBlocks(doc).filter(
     (b) => !(b.role && KEYED_ROLES.has(b.role)) && b.text.length <= MAX_FRAGMENT_CHARS,
   );
-  const index = new GramIndex();
-  blocks.forEach((b, i) => index.add(b.text, i));
   let dropped = 0;
-  blocks.forEach((b, i) => {
-    if (b.text.length < MIN_FRAGMENT_CHARS) return;
-    const match = findContainer(i, blocks, index);
-    if (!match) return;
-    const unique = match.uniqueText ? `; text only in this copy: “${match.uniqueText}”` : '';
-    dropBlock(doc, b, {
-      stage: 'dedupe',
-      rule: 'dedupe.fragment',
-      reason: 'partial or damaged copy of a more complete block',
-      evidence: `contained in ${match.kept.id}${unique}`,
-      confidence: match.uniqueText ? 0.85 : 0.95,
-      refs: [match.kept.id],
-      kept: match.kept.spans,
-    });
-    dropped++;
-  });
+  let previous = 0;
+  for (const [from, to] of windows(blocks)) {
+    // Index this window and the one before it, so a copy just across the edge is still found.
+    const index = new GramIndex();
+    for (let i = previous; i < to; i++) index.add(blocks[i].text, i);
+    for (let i = from; i < to; i++) {
+      const b = blocks[i];
+      if (b.status !== 'live' || b.text.length < MIN_FRAGMENT_CHARS) continue;
+      const match = findContainer(i, blocks, index);
+      if (!match) continue;
+      const unique = match.uniqueText ? `; text only in this copy: “${match.uniqueText}”` : '';
+      dropBlock(doc, b, {
+        stage: 'dedupe',
+        rule: 'dedupe.fragment',
+        reason: 'partial or damaged copy of a more complete block',
+        evidence: `contained in ${match.kept.id}${unique}`,
+        confidence: match.uniqueText ? 0.85 : 0.95,
+        refs: [match.kept.id],
+        kept: match.kept.spans,
+      });
+      dropped++;
+    }
+    previous = from;
+  }
   return dropped;
 }
 
