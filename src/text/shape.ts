@@ -4,8 +4,8 @@ import { endsSentence } from './chars.js';
 export const MAX_HEADLINE_CHARS = 80;
 /** Punctuation that ends or joins sentences inside running text; headlines never carry it. */
 const SENTENCE_PUNCTUATION = /[。；！？;]/u;
-/** Commas split a headline only into short parallel clauses: 寓教于乐，“动手”又“动脑”. */
-const CLAUSE_COMMA = /[，,]/u;
+/** Commas (and an inner colon, 深圳：…) split a headline only into short parallel clauses. */
+const CLAUSE_BREAK = /[，,：:]/u;
 /**
  * Longest clause of a comma-bearing headline. Headlines like 平视世界，自信自强 or
  * 成为光，照亮孩子的梦想 have clauses of 3–8 characters; a piece of running text cut at a
@@ -14,29 +14,46 @@ const CLAUSE_COMMA = /[，,]/u;
 const MAX_HEADLINE_CLAUSE = 10;
 /** …and at most this many clauses. */
 const MAX_HEADLINE_CLAUSES = 3;
+/**
+ * A headline may ask or exclaim (大熊猫是熊还是猫？, AI时代，该怎样看待学习？) when it is this
+ * short and holds one sentence; longer lines ending in ？ or ！ are running text.
+ */
+const MAX_QUESTION_HEADLINE = 24;
 
 /** A line ending in a colon introduces the text after it (联合声明主要包括：); headlines don't. */
 const INTRODUCES_WHAT_FOLLOWS = /[:：]$/u;
 
 /** A bracketed column name closing a headline: （“两重”建设扎实推进）, （探一线）. */
 const TRAILING_TAG = /[（(][^（）()]{1,20}[）)]$/u;
+/** A closing question or exclamation mark, maybe inside closing quotes. */
+const QUESTION_END = /[？！?!][”’」』]?$/u;
 
 function shortParallelClauses(text: string): boolean {
-  const clauses = text.replace(TRAILING_TAG, '').split(CLAUSE_COMMA);
+  const clauses = text.split(CLAUSE_BREAK);
   return (
     clauses.length <= MAX_HEADLINE_CLAUSES &&
     clauses.every((c) => c.length > 0 && c.length <= MAX_HEADLINE_CLAUSE)
   );
 }
 
+/** A short question or exclamation standing alone as a title. */
+function titleQuestion(core: string): boolean {
+  if (core.length > MAX_QUESTION_HEADLINE || !QUESTION_END.test(core)) return false;
+  const body = core.replace(QUESTION_END, '');
+  return !SENTENCE_PUNCTUATION.test(body) && (!CLAUSE_BREAK.test(body) || shortParallelClauses(body));
+}
+
 /**
  * Headline-shaped: a short line that does not end a sentence and has no clause punctuation
- * inside, or only commas between short parallel clauses — the shape of kickers, headlines,
- * subheadlines, subheads and related titles.
+ * inside, or only commas between short parallel clauses, or a short title question — the
+ * shape of kickers, headlines, subheadlines, subheads and related titles. A trailing column
+ * tag (…（探一线）) is not part of the shape.
  */
 export function isHeadlineShaped(text: string): boolean {
   if (text.length === 0 || text.length > MAX_HEADLINE_CHARS) return false;
-  if (endsSentence(text) || INTRODUCES_WHAT_FOLLOWS.test(text) || SENTENCE_PUNCTUATION.test(text))
+  const core = text.replace(TRAILING_TAG, '') || text;
+  if (titleQuestion(core)) return true;
+  if (endsSentence(core) || INTRODUCES_WHAT_FOLLOWS.test(core) || SENTENCE_PUNCTUATION.test(core))
     return false;
-  return !CLAUSE_COMMA.test(text) || shortParallelClauses(text);
+  return !CLAUSE_BREAK.test(core) || shortParallelClauses(core);
 }
