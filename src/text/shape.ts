@@ -4,8 +4,10 @@ import { endsSentence } from './chars.js';
 export const MAX_HEADLINE_CHARS = 80;
 /** Punctuation that ends or joins sentences inside running text; headlines never carry it. */
 const SENTENCE_PUNCTUATION = /[。；！？;]/u;
-/** Commas (and an inner colon, 深圳：…) split a headline only into short parallel clauses. */
-const CLAUSE_BREAK = /[，,：:]/u;
+/** Commas split a headline only into short parallel clauses: 寓教于乐，“动手”又“动脑”. */
+const CLAUSE_BREAK = /[，,]/u;
+/** A short topic before a colon opens many headlines: 深圳：…, 《劳动新闻》：… (a quote after it is speech). */
+const TOPIC_PREFIX = /^[^，,：:]{1,10}[：:](?=[^“"「])/u;
 /**
  * Longest clause of a comma-bearing headline. Headlines like 平视世界，自信自强 or
  * 成为光，照亮孩子的梦想 have clauses of 3–8 characters; a piece of running text cut at a
@@ -25,6 +27,8 @@ const INTRODUCES_WHAT_FOLLOWS = /[:：]$/u;
 
 /** A bracketed column name closing a headline: （“两重”建设扎实推进）, （探一线）. */
 const TRAILING_TAG = /[（(][^（）()]{1,20}[）)]$/u;
+/** Quoted speech (“…” at the start, or after a colon): a sentence cut from a paragraph. */
+const SPEECH = /^[“"「]|[：:][“"「]/u;
 /** A closing question or exclamation mark, maybe inside closing quotes. */
 const QUESTION_END = /[？！?!][”’」』]?$/u;
 
@@ -38,20 +42,24 @@ function shortParallelClauses(text: string): boolean {
 
 /** A short question or exclamation standing alone as a title. */
 function titleQuestion(core: string): boolean {
-  if (core.length > MAX_QUESTION_HEADLINE || !QUESTION_END.test(core)) return false;
+  // A quoted exclamation is speech cut from a paragraph, not a title.
+  if (core.length > MAX_QUESTION_HEADLINE || !QUESTION_END.test(core) || SPEECH.test(core))
+    return false;
   const body = core.replace(QUESTION_END, '');
-  return !SENTENCE_PUNCTUATION.test(body) && (!CLAUSE_BREAK.test(body) || shortParallelClauses(body));
+  return (
+    !SENTENCE_PUNCTUATION.test(body) && (!CLAUSE_BREAK.test(body) || shortParallelClauses(body))
+  );
 }
 
 /**
  * Headline-shaped: a short line that does not end a sentence and has no clause punctuation
  * inside, or only commas between short parallel clauses, or a short title question — the
  * shape of kickers, headlines, subheadlines, subheads and related titles. A trailing column
- * tag (…（探一线）) is not part of the shape.
+ * tag (…（探一线）) and a leading topic (深圳：) are not part of the shape.
  */
 export function isHeadlineShaped(text: string): boolean {
   if (text.length === 0 || text.length > MAX_HEADLINE_CHARS) return false;
-  const core = text.replace(TRAILING_TAG, '') || text;
+  const core = (text.replace(TRAILING_TAG, '') || text).replace(TOPIC_PREFIX, '');
   if (titleQuestion(core)) return true;
   if (endsSentence(core) || INTRODUCES_WHAT_FOLLOWS.test(core) || SENTENCE_PUNCTUATION.test(core))
     return false;
