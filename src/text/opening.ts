@@ -35,6 +35,8 @@ export function startsMidSentence(text: string): boolean {
   const comma = text.indexOf('，');
   if (comma <= 0 || comma > MAX_FRAGMENT_CLAUSE) return false;
   if (comma === 1) return true;
+  // 据悉，据报道… open sentences although 悉 and 报道 are verbs.
+  if (text.startsWith('据')) return false;
   const first = tag(text.slice(0, comma))[0];
   return first !== undefined && first.word.length === comma && FRAGMENT_TAGS.has(first.tag);
 }

@@ -8,6 +8,9 @@ import type { Stage } from '../stage.js';
 import { findBridge } from './bridge.js';
 import { examineJunction, type JunctionEvidence } from './junction.js';
 
+/** A photo credit closing a caption: …新华社记者 李涛摄, …受访者供图（人民视觉）. */
+const CREDIT_END = /(?:摄|供图|制图)(?:[（(][^（）()]{1,12}[）)])?$/u;
+
 /** Text that can only continue a sentence: it opens with clause punctuation. */
 const CLAUSE_START = /^[，、；：）」』”’》,;:)]/u;
 
@@ -19,7 +22,7 @@ const PARAGRAPH_OPENER =
 function isCut(block: Block): boolean {
   if (block.role || endsParagraph(block.text) || isHeadlineShaped(block.text)) return false;
   // A photo caption ends with its credit (…本报记者 周之然摄), not with a full stop.
-  return !isCredit(block.text);
+  return !isCredit(block.text) && !CREDIT_END.test(block.text);
 }
 
 /** Bylines and photo credits have no punctuation either, and end where they end. */
