@@ -1,3 +1,5 @@
+import { isCjk } from '../../text/chars.js';
+
 /**
  * Restorations attested by the dump itself: when the text before a seam ends with X and the text
  * after it starts with Y, and X·M·Y occurs elsewhere in the dump, M is what the break lost
@@ -29,6 +31,8 @@ export function findBridge(
   if (left.length < ANCHOR || right.length < ANCHOR) return undefined;
   const x = left.slice(-ANCHOR);
   const y = right.slice(0, ANCHOR);
+  // Digits and punctuation recur everywhere (卫星|12 → “卫星将于12”): only Chinese anchors attest.
+  if (![...x, ...y].every(isCjk)) return undefined;
   // Search a slice: indexOf on the whole text would run past the window to the end of a big dump.
   const window = text.slice(
     Math.max(0, seam - SEARCH_RADIUS),
@@ -42,7 +46,7 @@ export function findBridge(
     for (let m = 1; m <= MAX_MISSING; m++) {
       if (!window.startsWith(y, after + m)) continue;
       const missing = window.slice(after, after + m);
-      if (/[\s\u3000，。、；：！？]/u.test(missing)) continue;
+      if (![...missing].every(isCjk)) continue;
       counts.set(missing, (counts.get(missing) ?? 0) + 1);
     }
   }
