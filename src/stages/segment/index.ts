@@ -267,13 +267,13 @@ class Assembler {
   private isPhotoCaption(i: number): boolean {
     const unit = this.units[i];
     const next = this.units[i + 1];
-    const isCredit = next?.shape === 'caption' && PHOTO_CREDIT.test(next.block.text);
-    return (
-      unit.shape === 'paragraph' &&
-      unit.block.text.length <= MAX_CAPTION_CHARS &&
-      isCredit &&
-      !next.afterFurniture
-    );
+    if (unit.shape !== 'paragraph' || unit.block.text.length > MAX_CAPTION_CHARS || !next)
+      return false;
+    if (next.afterFurniture) return false;
+    // Before its credit (…摄), or between a headline and the story's dateline.
+    const credit = next.shape === 'caption' && PHOTO_CREDIT.test(next.block.text);
+    const underHeadline = this.units[i - 1]?.shape === 'heading' && next.shape === 'dateline';
+    return credit || underHeadline;
   }
 
   /** Flags that follow from the body: a lost start or end; a dateline taken from the source tag. */
