@@ -1,13 +1,12 @@
 #!/usr/bin/env node
+import { packageVersion } from '../package-root.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT_BAD_INPUT, EXIT_USAGE, InputError, UsageError } from './command.js';
-
-const VERSION = '0.1.0';
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
-  return `newsmend ${VERSION} — rebuild clean, faithful articles from damaged Chinese newspaper page dumps
+  return `newsmend ${packageVersion()} — rebuild clean, faithful articles from damaged Chinese newspaper page dumps
 
 Usage: newsmend <command> [options]
 
@@ -21,12 +20,16 @@ Example: newsmend mend examples/page.txt
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    process.stderr.write(overview());
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(overview());
-    return name ? 0 : EXIT_USAGE;
+    return 0;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`${VERSION}\n`);
+    process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);

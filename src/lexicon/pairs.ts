@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { packageRoot } from '../package-root.js';
 
 /**
  * Which adjacent CJK character pairs occur in running Chinese, and how common each character
@@ -16,17 +16,6 @@ interface PairTable {
 
 const DATA_FILE = join('data', 'cjk-bigrams.txt.gz');
 let table: PairTable | undefined;
-
-/** The package root: the nearest folder above this module holding package.json (src/ or dist/src/). */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('newsmend: package root not found');
-    dir = parent;
-  }
-  return dir;
-}
 
 function load(): PairTable {
   const lines = gunzipSync(readFileSync(join(packageRoot(), DATA_FILE)))

@@ -21,10 +21,11 @@ describe('help and misuse', { concurrency: availableParallelism() }, () => {
       assert.match(run.stdout, new RegExp(`^  ${name} `, 'mu'));
   });
 
-  test('newsmend without a command prints the overview, exit 2', async () => {
+  test('newsmend without a command prints the overview on stderr, exit 2', async () => {
     const run = await newsmend([]);
     assertClean(run, 2);
-    assert.match(run.stdout, /Usage: newsmend/u);
+    assert.equal(run.stdout, '', 'misuse writes nothing a pipe would take for output');
+    assert.match(run.stderr, /Usage: newsmend/u);
   });
 
   test('newsmend --version', async () => {
