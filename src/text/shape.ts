@@ -14,6 +14,8 @@ const TOPIC_PREFIX = /^[^，,：:]{1,10}[：:](?=[^“"「])/u;
  * column break (活动现场，中俄合拍电影《红丝绸》) has at least one longer clause.
  */
 const MAX_HEADLINE_CLAUSE = 10;
+/** A one-character clause (1953年，南) is a sentence cut off, not a headline's parallel phrase. */
+const MIN_HEADLINE_CLAUSE = 2;
 /** …and at most this many clauses. */
 const MAX_HEADLINE_CLAUSES = 3;
 /**
@@ -36,7 +38,7 @@ function shortParallelClauses(text: string): boolean {
   const clauses = text.split(CLAUSE_BREAK);
   return (
     clauses.length <= MAX_HEADLINE_CLAUSES &&
-    clauses.every((c) => c.length > 0 && c.length <= MAX_HEADLINE_CLAUSE)
+    clauses.every((c) => c.length >= MIN_HEADLINE_CLAUSE && c.length <= MAX_HEADLINE_CLAUSE)
   );
 }
 

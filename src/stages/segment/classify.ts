@@ -28,6 +28,8 @@ export const CLOSING_NOTE = /^[（(](?:作者|本文作者|作者单位|作者�
 const CREDIT_NOTE = /^[（(](?:参与)?(?:本报)?(?:记者|实习生|通讯员)[^（）()]{1,80}[）)]$/u;
 /** The signature closing an editor's note: ——编  者. */
 const NOTE_SIGNATURE = /^[—–-]{1,2}[\s\u3000]*编[\s\u3000]*者$/u;
+/** A pointer to coverage elsewhere: （相关报道见第四版）, （更多内容详见…）. */
+const SEE_ALSO = /^[（(](?:相关|更多)[^（）()]{0,80}(?:见|详见)[^（）()]*[）)]$/u;
 /** Editor's notes and column notes. */
 const NOTE =
   /^(?:编者按|编者的话|编后|记者手记|链接|背景资料|相关阅读)[:：]|^[（(]本(?:栏|版|文|期)[^）)]{2,40}[）)]$/u;
