@@ -202,7 +202,9 @@ export class Assembler {
         break;
       }
       case 'note':
-        addBody(this.bodyTarget(), 'note', block);
+        // Notes trail a story (author, credits, see-also): they stay with it even after its
+        // source tag or author note closed it.
+        addBody(this.current ?? this.bodyTarget(), 'note', block);
         if (CLOSING_NOTE.test(block.text)) this.current!.closed = true;
         break;
       default:

@@ -49,7 +49,8 @@ export function shapeOfText(text: string): Shape {
     NOTE.test(text) ||
     CLOSING_NOTE.test(text) ||
     CREDIT_NOTE.test(text) ||
-    NOTE_SIGNATURE.test(text)
+    NOTE_SIGNATURE.test(text) ||
+    SEE_ALSO.test(text)
   )
     return 'note';
   if (PHOTO_SET_CREDIT.test(text) || AGENCY_CREDIT.test(text) || CHART_CREDIT.test(text))
