@@ -9,7 +9,7 @@ import {
   setField,
   type Draft,
 } from './article.js';
-import { CLOSING_NOTE, type Shape } from './classify.js';
+import { CLOSING_NOTE, isTrailingNote, type Shape } from './classify.js';
 import { parseDatelineField } from './dateline.js';
 import {
   assignHeadings,
@@ -202,9 +202,13 @@ export class Assembler {
         break;
       }
       case 'note':
-        // Notes trail a story (author, credits, see-also): they stay with it even after its
-        // source tag or author note closed it.
-        addBody(this.current ?? this.bodyTarget(), 'note', block);
+        // Notes that trail a story (author, credits, see-also) stay with it even after its
+        // source tag or author note closed it; an editor's note opens what follows.
+        addBody(
+          isTrailingNote(block.text) && this.current ? this.current : this.bodyTarget(),
+          'note',
+          block,
+        );
         if (CLOSING_NOTE.test(block.text)) this.current!.closed = true;
         break;
       default:

@@ -43,6 +43,16 @@ export function shapeOf(block: Block): Shape {
   return shapeOfText(block.text);
 }
 
+/** Notes printed at the end of a story: the author, the reporters, where to read more. */
+export function isTrailingNote(text: string): boolean {
+  return (
+    CLOSING_NOTE.test(text) ||
+    CREDIT_NOTE.test(text) ||
+    SEE_ALSO.test(text) ||
+    NOTE_SIGNATURE.test(text)
+  );
+}
+
 /** The shape of a line of text on its own. */
 export function shapeOfText(text: string): Shape {
   if (
