@@ -84,3 +84,8 @@ export function addRelated(draft: Draft, block: Block): void {
 export function hasBody(draft: Draft): boolean {
   return draft.article.body.length > 0;
 }
+
+/** Whether the article has running text yet (not only captions, notes or subheads). */
+export function hasParagraph(draft: Draft): boolean {
+  return draft.article.body.some((b) => b.kind === 'paragraph');
+}

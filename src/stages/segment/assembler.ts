@@ -5,6 +5,7 @@ import {
   addBodyJoined,
   addRelated,
   hasBody,
+  hasParagraph,
   newDraft,
   setField,
   type Draft,
@@ -169,21 +170,18 @@ export class Assembler {
         return this.stepHeading(i);
       case 'dateline': {
         const current = this.current;
+        // A story may open with its photos (captions, credits) before its dateline; only
+        // running text makes a story under way.
+        const running = current !== undefined && hasParagraph(current);
         // A dateline inside a running story opens another item of a roundup (本报莫斯科…电,
         // 本报华盛顿…电 under one headline): it stays in the story with the paragraph it opens.
         const next = this.units[i + 1];
-        if (
-          current &&
-          hasBody(current) &&
-          !current.closed &&
-          next?.shape === 'paragraph' &&
-          !next.afterFurniture
-        ) {
+        if (running && !current.closed && next?.shape === 'paragraph' && !next.afterFurniture) {
           addBodyJoined(current, 'paragraph', [block, next.block]);
           return i + 2;
         }
-        const fresh = !current || hasBody(current) || current.article.dateline || current.closed;
-        const draft = fresh ? this.open() : current!;
+        const fresh = !current || running || current.article.dateline || current.closed;
+        const draft = fresh ? this.open() : current;
         draft.article.dateline = parseDatelineField(block, this.doc);
         break;
       }
