@@ -18,8 +18,6 @@ const MIN_COVER = 0.8;
 /** Blocks longer than this are not searched as fragments (a copy is a paragraph, not a page). */
 const MAX_FRAGMENT_CHARS = 4000;
 
-const KEYED_ROLES = new Set(['dateline', 'sourceTag']);
-
 function key(doc: Doc, block: Block): string {
   const folded = block.spans.map((s) => doc.folded.slice(s.start, s.end)).join('');
   return squeeze(folded);
@@ -29,7 +27,6 @@ function dropExactRepeats(doc: Doc): number {
   const first = new Map<string, Block>();
   let dropped = 0;
   for (const block of liveBlocks(doc)) {
-    if (block.role && KEYED_ROLES.has(block.role)) continue;
     const k = key(doc, block);
     if (k.length < MIN_EXACT_CHARS) continue;
     const kept = first.get(k);
@@ -117,9 +114,7 @@ function windows(blocks: Block[]): [number, number][] {
 
 /** D4/D5: a block that is a copy of a longer one, possibly with a damaged edge or cut short. */
 function dropFragmentRepeats(doc: Doc): number {
-  const blocks = liveBlocks(doc).filter(
-    (b) => !(b.role && KEYED_ROLES.has(b.role)) && b.text.length <= MAX_FRAGMENT_CHARS,
-  );
+  const blocks = liveBlocks(doc).filter((b) => b.text.length <= MAX_FRAGMENT_CHARS);
   let dropped = 0;
   let previous = 0;
   for (const [from, to] of windows(blocks)) {
@@ -148,7 +143,10 @@ function dropFragmentRepeats(doc: Doc): number {
   return dropped;
 }
 
-/** Drop repeated blocks (D4, D5): exact repeats first, then damaged or partial copies. */
+/**
+ * Drop repeated blocks (D4, D5): exact repeats first, then damaged or partial copies. Runs
+ * before datelines are cut off, so a repeated `dateline + lead` line goes as one block.
+ */
 export const dedupeStage: Stage = {
   name: 'dedupe',
   run(doc: Doc) {
