@@ -140,9 +140,14 @@ export function splitRecord(record: CleanRecord): CleanRecord[] {
   return out.filter((r) => r.content.trim().length > 0);
 }
 
+/** A separator rule or an update stamp closing a scraped file (---, 更新时间：2023-09-04T…). */
+const SCRAPE_TRAILER = /^(?:[-—_=*]{3,}|(?:更新时间|发布时间)[:：].*)$/u;
+
 /** Structure one clean article: kicker, headline, subheadline, byline, dateline, body, source tag. */
 export function parseRecord(record: CleanRecord): SynthArticle {
   const ls = lines(record.content);
+  // The transcripts' files end with a rule and an update stamp: metadata of the source, not text.
+  while (ls.length > 1 && SCRAPE_TRAILER.test(ls[ls.length - 1])) ls.pop();
   const article: SynthArticle = {
     headline: record.title.trim(),
     subheadline: record.subtitle?.trim() || undefined,

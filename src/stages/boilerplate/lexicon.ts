@@ -65,6 +65,20 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     maxChars: 30,
   },
   {
+    id: 'boilerplate.separator',
+    pattern: /^[-—–_=*·•~～]{3,}$/u,
+    reason: 'a rule between stories in a scraped page',
+    maxChars: 80,
+    endsStory: true,
+  },
+  {
+    id: 'boilerplate.timestamp',
+    pattern: /^(?:更新时间|发布时间|发稿时间|来源|稿源)[:：]\s*\S.{0,40}$/u,
+    reason: 'publication stamp or source line of a web page',
+    maxChars: 50,
+    endsStory: true,
+  },
+  {
     id: 'boilerplate.page-number',
     pattern: /^[-—–\s]*[０-９0-9]{1,3}[-—–\s]*$/u,
     reason: 'bare page number',
