@@ -22,7 +22,10 @@ export interface BoilerplateRule {
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate.qr-code',
-    pattern: /扫一扫|扫码|二维码|扫描.{0,6}(?:关注|阅读|观看)|长按.{0,4}识别/u,
+    // A scan prompt followed by what it gives (看视频, 阅读全文, 就看到): a headline about
+    // scanning (扫码点餐成了新习惯) has no such reward.
+    pattern:
+      /(?:扫一扫|扫码|扫描|长按)[^，。]{0,10}?(?:看|阅读|观看|关注|了解|收听|下载|进入|查看|浏览|识别|获取|参与|听)|二维码/u,
     reason: 'QR-code caption printed next to an article',
     maxChars: 30,
     endsStory: true,
