@@ -25,7 +25,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     // A scan prompt followed by what it gives (看视频, 阅读全文, 就看到): a headline about
     // scanning (扫码点餐成了新习惯) has no such reward.
     pattern:
-      /(?:扫一扫|扫码|扫描|长按)[^，。]{0,10}?(?:看|阅读|观看|关注|了解|收听|下载|进入|查看|浏览|识别|获取|参与|听)|二维码/u,
+      /(?:[扫掃]一[扫掃]|[扫掃][码碼]|[扫掃]描|长按)[^，。]{0,10}?(?:看|[阅閱][读讀]|观看|[关關]注|了解|收听|下载|进入|查看|浏览|[识識]别|获取|参与|听)|二维[码碼]/u,
     reason: 'QR-code caption printed next to an article',
     maxChars: 30,
     endsStory: true,
@@ -48,7 +48,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'boilerplate.editor-line',
-    pattern: /^(?:本版)?(?:责任编辑|责编|编辑|版式设计|版式|美术编辑|美编|校对)\s*[:：].{0,20}$/u,
+    pattern:
+      /^(?:本版)?(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|版式设计|版式|美术[编編][辑輯]|美[编編]|校对)\s*[:：].{0,20}$/u,
     reason: 'editor line printed at the end of a story or page',
     maxChars: 40,
     endsStory: true,
@@ -63,7 +64,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate.share-prompt',
     pattern:
-      /分享到|点击(?:阅读|查看)原文|阅读原文|关注.{0,8}(?:公众号|客户端)|下载.{0,6}客户端|(?:微信|微博)\s*(?:扫|关注)/u,
+      /分享到|点击(?:[阅閱][读讀]|查看)原文|[阅閱][读讀]原文|[关關]注.{0,8}(?:公众号|客户端)|下载.{0,6}客户端|(?:微信|微博)\s*(?:[扫掃]|[关關]注)/u,
     reason: 'share or follow prompt of an e-paper viewer',
     maxChars: 30,
   },

@@ -30,24 +30,33 @@ const AGENCIES = [
   '埃菲社',
   '德新社',
   '安莎社',
+  // Traditional-script papers and agencies (Big5 dumps from Taiwan and Hong Kong).
+  '新華社',
+  '中央社',
+  '本報',
+  '美聯社',
+  '韓聯社',
+  '聯合報',
+  '中國時報',
 ];
-const AGENCY = `(?:${AGENCIES.join('|')}|[\\u4e00-\\u9fa5]{2,6}(?:日报|晚报|通讯社|社))`;
+const AGENCY = `(?:${AGENCIES.join('|')}|[\\u4e00-\\u9fa5]{2,6}(?:日报|日報|晚报|晚報|通讯社|通訊社|社))`;
 /** A place is a short run of Chinese (with ·) before the date, e.g. 莫斯科, 里约热内卢. */
 const PLACE = '[\\u4e00-\\u9fa5·]{1,10}?';
-const DATE = '(?:\\d{1,2}|[０-９]{1,2})月(?:\\d{1,2}|[０-９]{1,2})日';
+/** 5月8日, or the day alone as Taiwan's CNA prints it (台北2日電). */
+const DATE = '(?:(?:\\d{1,2}|[０-９]{1,2})月)?(?:\\d{1,2}|[０-９]{1,2})日';
 /** Reporter note right after the dateline: （记者史自强）, (记者 张三 李四). */
 const REPORTER =
-  '(?:[\\s\\u3000]*[（(](?:记者|通讯员|特派记者|本报记者|实习生)[^（）()]{1,40}[）)])?';
+  '(?:[\\s\\u3000]*[（(](?:记者|記者|通讯员|通訊員|特派记者|本报记者|本報記者|实习生)[^（）()]{1,40}[）)])?';
 
 /** `[据]AGENCY[记者…]PLACE DATE [专]电` or `AGENCY讯`, at the start of a block. */
 export const DATELINE = new RegExp(
-  `^(据)?(${AGENCY})(?:(?:特派)?记者[\\u4e00-\\u9fa5·]{0,6})?(?:(${PLACE})(${DATE})(?:专)?电|(讯))${REPORTER}`,
+  `^([据據])?(${AGENCY})(?:(?:特派)?[记記]者[\\u4e00-\\u9fa5·]{0,6})?(?:(${PLACE})(${DATE})(?:[专專])?[电電]|([讯訊]))${REPORTER}`,
   'u',
 );
 
 /** A closing source tag: the whole block is a parenthesised dateline, e.g. (新华社莫斯科5月8日电). */
 export const SOURCE_TAG = new RegExp(
-  `^[（(](据)?(${AGENCY})(?:(${PLACE})(${DATE})(?:专)?电|[^（）()]{0,60}?(?:电|报道))(?:[\\s\\u3000]*(?:记者|通讯员)[^（）()]{1,80})?[）)]$`,
+  `^[（(]([据據])?(${AGENCY})(?:(${PLACE})(${DATE})(?:[专專])?[电電]|[^（）()]{0,60}?(?:[电電]|报道|報導|報道))(?:[\\s\\u3000]*(?:记者|記者|通讯员|通訊員)[^（）()]{1,80})?[）)]$`,
   'u',
 );
 
@@ -62,6 +71,7 @@ function toNumber(digits: string): number {
 }
 
 export function parseDate(date: string | undefined): DatelineParts['monthDay'] {
+  // Without a month (台北2日電) the date cannot be completed; the text keeps it.
   const m = date && /^(\S+)月(\S+)日$/u.exec(date);
   return m ? { month: toNumber(m[1]), day: toNumber(m[2]) } : undefined;
 }

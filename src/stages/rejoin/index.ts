@@ -9,7 +9,7 @@ import { findBridge } from './bridge.js';
 import { examineJunction, type JunctionEvidence } from './junction.js';
 
 /** A photo credit closing a caption: …新华社记者 李涛摄, …受访者供图（人民视觉）. */
-const CREDIT_END = /(?:摄|供图|制图)(?:[（(][^（）()]{1,12}[）)])?$/u;
+const CREDIT_END = /(?:[摄攝]|供[图圖]|[制製][图圖])(?:[（(][^（）()]{1,12}[）)])?$/u;
 
 /** Text that can only continue a sentence: it opens with clause punctuation. */
 const CLAUSE_START = /^[，、；：）」』”’》,;:)]/u;

@@ -25,7 +25,7 @@ const MAX_HEADING_RUN = 8;
 /** Photo captions are one or two sentences; a longer paragraph before a credit is body text. */
 const MAX_CAPTION_CHARS = 120;
 /** A photo credit line: 李永光摄（人民视觉）, 受访者供图. */
-const PHOTO_CREDIT = /^[^，。]{0,20}(?:摄|供图)(?:[（(][^（）()]{1,12}[）)])?$/u;
+const PHOTO_CREDIT = /^[^，。]{0,20}(?:[摄攝]|供[图圖])(?:[（(][^（）()]{1,12}[）)])?$/u;
 
 const BODY_SHAPES = new Set<Shape>(['dateline', 'byline', 'paragraph', 'caption', 'note']);
 
