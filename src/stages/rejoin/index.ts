@@ -3,13 +3,10 @@ import type { Lacuna } from '../../model/types.js';
 import { endsParagraph } from '../../text/chars.js';
 import { startsSentence } from '../../text/opening.js';
 import { isHeadlineShaped } from '../../text/shape.js';
-import { shapeOfText } from '../segment/classify.js';
+import { endsWithCredit, shapeOfText } from '../segment/classify.js';
 import type { Stage } from '../stage.js';
 import { findBridge } from './bridge.js';
 import { examineJunction, type JunctionEvidence } from './junction.js';
-
-/** A photo credit closing a caption: …新华社记者 李涛摄, …受访者供图（人民视觉）. */
-const CREDIT_END = /(?:[摄攝]|供[图圖]|[制製][图圖])(?:[（(][^（）()]{1,12}[）)])?$/u;
 
 /** Text that can only continue a sentence: it opens with clause punctuation. */
 const CLAUSE_START = /^[，、；：）」』”’》,;:)]/u;
@@ -22,7 +19,7 @@ const PARAGRAPH_OPENER =
 function isCut(block: Block): boolean {
   if (block.role || endsParagraph(block.text) || isHeadlineShaped(block.text)) return false;
   // A photo caption ends with its credit (…本报记者 周之然摄), not with a full stop.
-  return !isCredit(block.text) && !CREDIT_END.test(block.text);
+  return !isCredit(block.text) && !endsWithCredit(block.text);
 }
 
 /** Bylines and photo credits have no punctuation either, and end where they end. */

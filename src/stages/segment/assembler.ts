@@ -10,7 +10,7 @@ import {
   setField,
   type Draft,
 } from './article.js';
-import { CLOSING_NOTE, isTrailingNote, type Shape } from './classify.js';
+import { CLOSING_NOTE, isCreditLine, isTrailingNote, type Shape } from './classify.js';
 import { parseDatelineField } from './dateline.js';
 import {
   assignHeadings,
@@ -24,8 +24,6 @@ import type { Unit } from './units.js';
 const MAX_HEADING_RUN = 8;
 /** Photo captions are one or two sentences; a longer paragraph before a credit is body text. */
 const MAX_CAPTION_CHARS = 120;
-/** A photo credit line: 李永光摄（人民视觉）, 受访者供图. */
-const PHOTO_CREDIT = /^[^，。]{0,20}(?:[摄攝]|供[图圖])(?:[（(][^（）()]{1,12}[）)])?$/u;
 
 const BODY_SHAPES = new Set<Shape>(['dateline', 'byline', 'paragraph', 'caption', 'note']);
 
@@ -238,7 +236,7 @@ export class Assembler {
       return false;
     if (next.afterFurniture) return false;
     // Before its credit (…摄), or between a headline and the story's dateline.
-    const credit = next.shape === 'caption' && PHOTO_CREDIT.test(next.block.text);
+    const credit = next.shape === 'caption' && isCreditLine(next.block.text);
     const underHeadline = this.units[i - 1]?.shape === 'heading' && next.shape === 'dateline';
     return credit || underHeadline;
   }

@@ -54,6 +54,21 @@ export function isTrailingNote(text: string): boolean {
   );
 }
 
+/** A photo credit at the end of a line: …新华社记者 李涛摄, …受访者供图（人民视觉）. */
+const CREDIT_TAIL = /(?:[摄攝]|供[图圖]|[制製][图圖])(?:[（(][^（）()]{1,12}[）)])?$/u;
+/** The longest line taken for a credit alone (李永光摄（人民视觉）) rather than a caption with one. */
+const MAX_CREDIT_LINE = 24;
+
+/** Whether a line ends with a photo credit (a caption does; running text does not). */
+export function endsWithCredit(text: string): boolean {
+  return CREDIT_TAIL.test(text);
+}
+
+/** A credit line on its own, printed under a photo: 李永光摄（人民视觉）, 受访者供图. */
+export function isCreditLine(text: string): boolean {
+  return text.length <= MAX_CREDIT_LINE && !/[，。]/u.test(text) && CREDIT_TAIL.test(text);
+}
+
 /** The shape of a line of text on its own. */
 export function shapeOfText(text: string): Shape {
   if (
