@@ -1,7 +1,7 @@
 import type { Block, Doc } from '../../model/doc.js';
 import type { Stage } from '../stage.js';
 import { splitLines, type Line } from './lines.js';
-import { continuesOnNextLine, detectWrap } from './unwrap.js';
+import { continuesOnNextLine, detectWrap, indentMarksParagraphs } from './unwrap.js';
 
 function newBlock(index: number, lines: Line[]): Block {
   return {
@@ -24,12 +24,13 @@ export const blocksStage: Stage = {
   run(doc: Doc) {
     const lines = splitLines(doc.text);
     const wrap = detectWrap(lines);
+    const indents = indentMarksParagraphs(lines);
     const groups: Line[][] = [];
     let current: Line[] = [];
     lines.forEach((line, i) => {
       if (line.blank) return;
       current.push(line);
-      if (!wrap || !continuesOnNextLine(line, lines[i + 1], wrap)) {
+      if (!wrap || !continuesOnNextLine(line, lines[i + 1], wrap, indents)) {
         groups.push(current);
         current = [];
       }

@@ -58,11 +58,32 @@ export function detectWrap(lines: readonly Line[]): Wrap | undefined {
   return { width: best.width, measure: best.measure };
 }
 
+/**
+ * Indentation marks paragraph starts when some lines are indented and most are not (a
+ * wrapped column with 　　 before each paragraph); when every line is indented it says nothing.
+ */
+const MIN_INDENTED_SHARE = 0.05;
+const MAX_INDENTED_SHARE = 0.7;
+
+export function indentMarksParagraphs(lines: readonly Line[]): boolean {
+  const text = lines.filter((l) => !l.blank);
+  if (text.length === 0) return false;
+  const share = text.filter((l) => l.indented).length / text.length;
+  return share >= MIN_INDENTED_SHARE && share <= MAX_INDENTED_SHARE;
+}
+
 /** Whether `line` was cut by the wrap and its paragraph goes on in the next line. */
-export function continuesOnNextLine(line: Line, next: Line | undefined, wrap: Wrap): boolean {
+export function continuesOnNextLine(
+  line: Line,
+  next: Line | undefined,
+  wrap: Wrap,
+  indents: boolean,
+): boolean {
   if (!next || next.blank || line.blank) return false;
   if (wrap.measure(line.text) < wrap.width - WRAP_TOLERANCE) return false;
-  // A full line that ends a sentence may still be the last of its paragraph; the next line
-  // starting indented is the tell that a new paragraph begins.
+  // An indented line opens a paragraph, even when the line before stops mid-sentence (text
+  // was lost there; rejoin decides). Without indents, a full line that ends a sentence and a
+  // next line that is indented anyway is the only tell.
+  if (indents && next.indented) return false;
   return !(endsSentence(line.text) && next.indented);
 }
