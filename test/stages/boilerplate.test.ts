@@ -27,3 +27,17 @@ test('the page header date becomes the edition date and completes datelines', ()
   assert.equal(e.options.editionDate, '2024-03-02');
   assert.equal(e.articles[0].dateline?.date, '2024-03-01');
 });
+
+test('e-paper viewer navigation and section codes are furniture', () => {
+  const e = mendChecked(
+    'A03 要闻\n\n上一版  下一版  返回目录\n\n江边步道全线贯通\n\n本报讯 全长十二公里的江边步道日前全线贯通。\n\n上一篇 下一篇\n',
+  );
+  assert.deepEqual(
+    rules(e).filter((r) => r.startsWith('boilerplate')),
+    ['boilerplate.section-code', 'boilerplate.viewer-nav', 'boilerplate.viewer-nav'],
+  );
+  assert.deepEqual(
+    e.articles.map((a) => a.headline),
+    ['江边步道全线贯通'],
+  );
+});

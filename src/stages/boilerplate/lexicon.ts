@@ -83,6 +83,19 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     endsStory: true,
   },
   {
+    id: 'boilerplate.viewer-nav',
+    pattern:
+      /^(?:[<《\[【]?\s*(?:上一[版篇期页]|下一[版篇期页]|返回(?:目录|首页|顶部|上一页)?|本版(?:新闻|导航|目录)|版面(?:导航|目录)|往期回顾|PDF\s*[版下载]*|放大|缩小|默认|打印|关闭(?:窗口)?|全文检索|日期检索)\s*[>》\]】]?[\s|｜·]*){1,8}$/u,
+    reason: 'navigation of an e-paper viewer scraped with the page',
+    maxChars: 60,
+  },
+  {
+    id: 'boilerplate.section-code',
+    pattern: /^[A-Z]{1,2}\s*[0-9０-９]{1,3}(?:\s*[|｜·:：]?\s*[\u4e00-\u9fa5]{2,6})?$/u,
+    reason: 'page code of an e-paper section (A01 要闻)',
+    maxChars: 16,
+  },
+  {
     id: 'boilerplate.page-number',
     pattern: /^[-—–\s]*[０-９0-9]{1,3}[-—–\s]*$/u,
     reason: 'bare page number',
