@@ -1,7 +1,7 @@
 /**
  * Build the character-pair table the rejoin stage uses to spot text lost at a break
  * (data/cjk-bigrams.txt.gz). It holds figures only — how often each CJK character
- * occurs and which adjacent CJK pairs occur at all — counted over a reference corpus of news
+ * occurs and how often each adjacent pair of CJK characters does — counted over a reference corpus of news
  * transcripts (../shared/eval/pages/cctv-2022-2024.jsonl, not the People's Daily pages the dev set
  * is built from, so the dev-set numbers stay honest).
  *
@@ -18,7 +18,7 @@ const corpus =
 const out = join(ROOT, 'data', 'cjk-bigrams.txt.gz');
 
 const chars = new Map<string, number>();
-const pairs = new Set<string>();
+const pairs = new Map<string, number>();
 let total = 0;
 for (const line of readFileSync(corpus, 'utf8').split('\n')) {
   if (!line.trim()) continue;
@@ -30,12 +30,13 @@ for (const line of readFileSync(corpus, 'utf8').split('\n')) {
     chars.set(ch, (chars.get(ch) ?? 0) + 1);
     total++;
     const next = text[i + 1];
-    if (next !== undefined && isCjk(next)) pairs.add(ch + next);
+    if (next !== undefined && isCjk(next)) pairs.set(ch + next, (pairs.get(ch + next) ?? 0) + 1);
   }
 }
-// Format: "total N", then "c<TAB>count" per character, then one pair per line; sorted for stable output.
+// Format: "total N", then "c<TAB>count" per character and "xy<TAB>count" per pair; sorted for stable output.
 const lines = [`total\t${total}`];
 for (const [ch, n] of [...chars].sort((a, b) => (a[0] < b[0] ? -1 : 1))) lines.push(`${ch}\t${n}`);
-for (const pair of [...pairs].sort()) lines.push(pair);
+for (const [pair, n] of [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+  lines.push(`${pair}\t${n}`);
 writeFileSync(out, gzipSync(lines.join('\n') + '\n', { level: 9 }));
 console.log(`${chars.size} characters, ${pairs.size} pairs, ${total} characters counted → ${out}`);

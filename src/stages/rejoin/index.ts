@@ -4,6 +4,7 @@ import { endsParagraph } from '../../text/chars.js';
 import { startsSentence } from '../../text/opening.js';
 import { isHeadlineShaped } from '../../text/shape.js';
 import { endsWithCredit, shapeOfText } from '../segment/classify.js';
+import { pairCount } from '../../lexicon/pairs.js';
 import type { Stage } from '../stage.js';
 import { findBridge } from './bridge.js';
 import { examineJunction, type JunctionEvidence } from './junction.js';
@@ -58,6 +59,13 @@ function canContinue(next: Block, evidence: JunctionEvidence): boolean {
   return true;
 }
 
+function pairEvidence(pair: string): string {
+  const seen = pairCount(pair[0], pair[1]);
+  return seen === 0
+    ? `“${pair}” never stands side by side in the reference corpus`
+    : `“${pair}” stands side by side only ${seen}× in the reference corpus, far below chance`;
+}
+
 function lacunaAtSeam(
   doc: Doc,
   cut: Block,
@@ -78,7 +86,7 @@ function lacunaAtSeam(
   if (evidence.unseenPair) {
     return {
       at: cut.text.length,
-      evidence: `“${evidence.unseenPair}” never occurs side by side in the reference corpus`,
+      evidence: pairEvidence(evidence.unseenPair),
       confidence: 0.6,
     };
   }
