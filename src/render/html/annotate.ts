@@ -44,15 +44,8 @@ export interface SourceAnnotation {
   keptLinks: KeptLink[];
 }
 
-interface Owned {
-  start: number;
-  end: number;
-  kind: SegmentKind;
-  article?: string;
-  field?: string;
-  residue?: string;
-  edit?: Edit;
-}
+/** A run of source text with what holds it; becomes a SourceSegment once marks are known. */
+type Owned = Omit<SourceSegment, 'edit' | 'category' | 'marks'> & { edit?: Edit };
 
 /** Shortest tail of a dropped repeat we accept as evidence of where the kept copy is. */
 const MIN_KEPT_MATCH = 4;
