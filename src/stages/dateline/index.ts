@@ -2,7 +2,7 @@ import { dropBlock, restoreOrder, splitBlock, trimBlock } from '../../model/bloc
 import { liveBlocks, type Block, type Doc } from '../../model/doc.js';
 import { squeeze } from '../../text/chars.js';
 import type { Stage } from '../stage.js';
-import { DATELINE, SOURCE_TAG } from './patterns.js';
+import { DATELINE, SOURCE_TAG } from '../../text/dateline.js';
 
 /** How many blocks back we look for the headline a dateline line may echo (D1). */
 const ECHO_LOOKBACK = 3;

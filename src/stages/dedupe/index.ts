@@ -2,7 +2,7 @@ import { dropBlock } from '../../model/blocks.js';
 import { liveBlocks, type Block, type Doc } from '../../model/doc.js';
 import { squeeze } from '../../text/chars.js';
 import { isHeadlineShaped } from '../../text/shape.js';
-import { DATELINE } from '../dateline/patterns.js';
+import { DATELINE } from '../../text/dateline.js';
 import type { Stage } from '../stage.js';
 import { alignAt } from './align.js';
 import { GramIndex } from './grams.js';

@@ -3,7 +3,7 @@ import type { Lacuna } from '../../model/types.js';
 import { endsParagraph } from '../../text/chars.js';
 import { startsSentence } from '../../text/opening.js';
 import { isHeadlineShaped } from '../../text/shape.js';
-import { endsWithCredit, shapeOfText } from '../segment/classify.js';
+import { endsWithCredit, shapeOfText } from '../../text/classify.js';
 import { pairCount } from '../../lexicon/pairs.js';
 import type { Stage } from '../stage.js';
 import { findBridge } from './bridge.js';

@@ -10,7 +10,7 @@ import {
   setField,
   type Draft,
 } from './article.js';
-import { CLOSING_NOTE, isCreditLine, isTrailingNote, type Shape } from './classify.js';
+import { CLOSING_NOTE, isCreditLine, isTrailingNote, type Shape } from '../../text/classify.js';
 import { parseDatelineField } from './dateline.js';
 import {
   assignHeadings,

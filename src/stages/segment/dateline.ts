@@ -1,6 +1,6 @@
 import type { Doc } from '../../model/doc.js';
 import type { Dateline, Span } from '../../model/types.js';
-import { parseDateline } from '../dateline/patterns.js';
+import { parseDateline } from '../../text/dateline.js';
 import { inferYear } from './year.js';
 
 function pad(n: number): string {

@@ -1,7 +1,7 @@
 import type { Block } from '../../model/doc.js';
 import { countCjk } from '../../text/chars.js';
 import type { Draft } from './article.js';
-import type { Shape } from './classify.js';
+import type { Shape } from '../../text/classify.js';
 
 /** Subheads inside an article are short; a heading longer than this starts a new article. */
 export const MAX_SUBHEAD_CHARS = 28;

@@ -1,7 +1,7 @@
 import type { Block, Doc } from '../../model/doc.js';
 import { isBareName } from '../../text/names.js';
 import { BOILERPLATE_RULES } from '../boilerplate/lexicon.js';
-import { shapeOf, type Shape } from './classify.js';
+import { shapeOf, type Shape } from '../../text/classify.js';
 
 /** A live block with its shape and what page furniture stood around it. */
 export interface Unit {

@@ -1,5 +1,5 @@
-import type { Block } from '../../model/doc.js';
-import { isHeadlineShaped } from '../../text/shape.js';
+import type { Block } from '../model/doc.js';
+import { isHeadlineShaped } from './shape.js';
 
 /** What a live block looks like on its own, before its place in an article is decided. */
 export type Shape =
