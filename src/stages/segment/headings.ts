@@ -2,6 +2,13 @@ import type { Block } from '../../model/doc.js';
 import { countCjk } from '../../text/chars.js';
 import type { Draft } from './article.js';
 import type { Shape } from '../../text/classify.js';
+import {
+  COLUMN_TAG,
+  DASH_CLOSER,
+  DASH_OPENER,
+  NUMBERED,
+  SECTION_LABEL,
+} from '../../text/heading-marks.js';
 
 /** Subheads inside an article are short; a heading longer than this starts a new article. */
 export const MAX_SUBHEAD_CHARS = 28;
@@ -16,16 +23,6 @@ export const TOPIC_SHIFT = 0.12;
  * longer or come with a dateline or byline. Measured on the dev set (docs/eval.md).
  */
 export const SHORT_SUBHEAD_CHARS = 16;
-const DASH_OPENER = /^[—–-]{1,2}/u;
-const DASH_CLOSER = /——$/u;
-const NUMBERED =
-  /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.])/u;
-/** Labels of boxes printed inside a story (a comment, a link, background). */
-const SECTION_LABEL =
-  /^(?:点评|短评|链接|相关链接|背景|背景资料|延伸阅读|记者手记|编后|小贴士)|[（(](?:链接|相关链接|背景|点评)[）)]$/u;
-/** A bracketed column name at the end of a headline, as papers print them. */
-const COLUMN_TAG = /[（(][^（）()。]{2,30}[）)]$/u;
-
 /** Text after a heading compared with the article so far. */
 const LOOKAHEAD_CHARS = 300;
 
