@@ -23,6 +23,14 @@ export interface Counts {
   bodyHit: number;
   bodyPred: number;
   bodyGold: number;
+  /** Page text trigrams (all article text of a page, articles not paired): shared / pred / gold. */
+  pageTextHit: number;
+  pageTextPred: number;
+  pageTextGold: number;
+  /** Distinct article starts of a page (see page.ts): shared / predicted / gold. */
+  startHit: number;
+  startPred: number;
+  startGold: number;
   boundaryHit: number;
   boundaryPred: number;
   boundaryGold: number;
@@ -64,6 +72,12 @@ export function zeroCounts(): Counts {
     bodyHit: 0,
     bodyPred: 0,
     bodyGold: 0,
+    pageTextHit: 0,
+    pageTextPred: 0,
+    pageTextGold: 0,
+    startHit: 0,
+    startPred: 0,
+    startGold: 0,
     boundaryHit: 0,
     boundaryPred: 0,
     boundaryGold: 0,

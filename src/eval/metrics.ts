@@ -16,6 +16,12 @@ export interface Metrics {
   body_p: number | undefined;
   body_r: number | undefined;
   body_f1: number | undefined;
+  page_text_p: number | undefined;
+  page_text_r: number | undefined;
+  page_text_f1: number | undefined;
+  article_start_p: number | undefined;
+  article_start_r: number | undefined;
+  article_start_f1: number | undefined;
   boundary_p: number | undefined;
   boundary_r: number | undefined;
   boundary_f1: number | undefined;
@@ -41,6 +47,12 @@ export const HIGHER_IS_BETTER: readonly (keyof Metrics)[] = [
   'body_p',
   'body_r',
   'body_f1',
+  'page_text_p',
+  'page_text_r',
+  'page_text_f1',
+  'article_start_p',
+  'article_start_r',
+  'article_start_f1',
   'boundary_p',
   'boundary_r',
   'boundary_f1',
@@ -57,6 +69,8 @@ const ratio = (hit: number, n: number): number | undefined => (n === 0 ? undefin
 
 export function metricsOf(c: Counts): Metrics {
   const body = prf(c.bodyHit, c.bodyPred, c.bodyGold);
+  const pageText = prf(c.pageTextHit, c.pageTextPred, c.pageTextGold);
+  const start = prf(c.startHit, c.startPred, c.startGold);
   const boundary = prf(c.boundaryHit, c.boundaryPred, c.boundaryGold);
   const lacuna = prf(c.lacunaHit, c.lacunaPred, c.lacunaGold);
   return {
@@ -73,6 +87,12 @@ export function metricsOf(c: Counts): Metrics {
     body_p: body.p,
     body_r: body.r,
     body_f1: body.f1,
+    page_text_p: pageText.p,
+    page_text_r: pageText.r,
+    page_text_f1: pageText.f1,
+    article_start_p: start.p,
+    article_start_r: start.r,
+    article_start_f1: start.f1,
     boundary_p: boundary.p,
     boundary_r: boundary.r,
     boundary_f1: boundary.f1,

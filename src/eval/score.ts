@@ -2,6 +2,7 @@ import { locate, pairPositions } from './align.js';
 import { zeroCounts, type Counts } from './counts.js';
 import { fromGold, type GoldFile, type ScoredArticle } from './gold.js';
 import { bodyText, matchArticles, prepare, type Prepared } from './match.js';
+import { scorePage } from './page.js';
 import { norm, normOffset, overlap, prf } from './text.js';
 
 /**
@@ -199,6 +200,11 @@ export function scoreCase(
       details.push({ pred: x.article, bodyF1: 0, bodyP: 0, damage: x.bodySize });
   });
   boilerplate(c, gold.boilerplate ?? [], dropped);
+  scorePage(
+    c,
+    g.map((x) => x.article),
+    p.map((x) => x.article),
+  );
   return { counts: c, articles: details };
 }
 

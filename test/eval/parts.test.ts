@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { locate, pairPositions } from '../../src/eval/align.js';
 import { checkGate, updateFloors } from '../../src/eval/floors.js';
 import { parseCsv } from '../../src/eval/records.js';
-import { bigrams, norm, overlap, prf } from '../../src/eval/text.js';
+import { bigrams, ngrams, norm, overlap, prf } from '../../src/eval/text.js';
 
 describe('scorer parts', () => {
   it('normalizes with NFKC and drops whitespace', () => {
@@ -13,6 +13,18 @@ describe('scorer parts', () => {
   it('counts bigram overlap as a multiset', () => {
     assert.equal(overlap(bigrams('春风春风'), bigrams('春风')), 1);
     assert.equal(overlap(bigrams('春风春风'), bigrams('春风春风')), 3);
+  });
+
+  it('counts trigrams as a multiset; a text shorter than n is one gram', () => {
+    assert.deepEqual(
+      [...ngrams('春风春风', 3)],
+      [
+        ['春风春', 1],
+        ['风春风', 1],
+      ],
+    );
+    assert.deepEqual([...ngrams('春风', 3)], [['春风', 1]]);
+    assert.equal(ngrams('', 3).size, 0);
   });
 
   it('leaves precision undefined when nothing was predicted', () => {
