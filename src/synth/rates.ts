@@ -51,7 +51,7 @@ export const ZERO_RATES: Rates = {
 };
 
 /**
- * Rates of the dev set: damage of the kinds and rough density seen in the seed dump (a few
+ * Rates of the `dev` profile (a web-viewer scrape): damage of the kinds and rough density seen in the seed dump (a few
  * column breaks and repeats per page, one or two losses), so every defect occurs many times
  * over ~90 pages without making a page unreadable.
  */
@@ -71,6 +71,49 @@ export const DEV_RATES: Rates = {
   fullWidth: 0.15,
   gb18030: 0.15,
 };
+
+/**
+ * Rates of a PDF text extractor (pdftotext and the like) run over a printed page: the text layer
+ * is the typeset text, so characters are rarely lost or misprinted and nothing is printed twice,
+ * but every printed line ends in a hard break, columns are cut wherever the layout cuts them, and
+ * blocks come out in the order they were drawn rather than the order they are read. Clearly
+ * unlike the dev profile (a viewer scrape), so a rule fitted to one shows on the other.
+ */
+export const EXTRACTOR_RATES: Rates = {
+  // A multi-column page breaks most long paragraphs at a column foot at least once.
+  columnBreak: 0.35,
+  // The text layer holds every typeset character; a loss at a break is rare (a clipped glyph).
+  lostAtBreak: 0.05,
+  // A paragraph tail is lost only where a text box is clipped at the page edge.
+  lostTail: 0.01,
+  // Stories continued from another page (转版) start mid-sentence about as often as in print.
+  truncatedStart: 0.05,
+  // Overlapping text boxes drawn twice are uncommon in PDFs.
+  repeatBlock: 0.03,
+  // Headline + lead teasers repeated are a web-viewer habit, almost never in a PDF.
+  repeatLead: 0.02,
+  // A dateline set on its own line with the headline echoed is a viewer habit too.
+  echo: 0.05,
+  // Running heads and folios (page header, 责任编辑 line, 下转 note) are on nearly every page.
+  boilerplate: 0.5,
+  // Related-title boxes with QR codes are web furniture.
+  related: 0.03,
+  // Extraction follows drawing order: a block out of reading order is common.
+  outOfOrder: 0.45,
+  // A font without a proper ToUnicode map gives a wrong character now and then.
+  variant: 0.05,
+  // One text line per printed line: nearly every page is hard-wrapped at the column width.
+  hardWrap: 0.85,
+  // Digits and Latin letters set full-width in the font come out full-width.
+  fullWidth: 0.3,
+  // Extractors write UTF-8; a GB18030 file is a rare re-save.
+  gb18030: 0.03,
+};
+
+/** Named rate profiles: every evaluation split is scored under each. */
+export const PROFILES = { dev: DEV_RATES, extractor: EXTRACTOR_RATES } as const;
+export type ProfileName = keyof typeof PROFILES;
+export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];
 
 /** Parse `--rates name=value,…` (or `all=value`) over a base; throws on unknown names. */
 export function parseRates(spec: string | undefined, base: Rates): Rates {
