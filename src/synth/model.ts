@@ -7,6 +7,8 @@ export interface CleanRecord {
   page: number | null;
   order: number;
   title: string;
+  /** 引题, where the page file has it as a field (rmrb-2019-2020); else a `——` line of `content`. */
+  kicker?: string | null;
   subtitle?: string | null;
   author?: string | null;
   content: string;

@@ -158,7 +158,8 @@ export function parseRecord(record: CleanRecord): SynthArticle {
     variants: [],
     echo: false,
   };
-  if (
+  if (record.kicker?.trim()) article.kicker = record.kicker.trim();
+  else if (
     ls.length > 1 &&
     KICKER_DASH.test(ls[0]) &&
     ls[0].length <= MAX_KICKER &&
