@@ -1,4 +1,6 @@
-import type { Block } from '../../model/doc.js';
+import type { Block, Doc } from '../../model/doc.js';
+import { startsMidSentence } from '../../text/opening.js';
+import { parseDatelineField } from './dateline.js';
 import type { Article, BodyKind, Field } from '../../model/types.js';
 
 /** An article while it is being put together, plus what the assembler needs to know about it. */
@@ -88,4 +90,22 @@ export function hasBody(draft: Draft): boolean {
 /** Whether the article has running text yet (not only captions, notes or subheads). */
 export function hasParagraph(draft: Draft): boolean {
   return draft.article.body.some((b) => b.kind === 'paragraph');
+}
+
+/** Flags that follow from the body: a lost start or end; a dateline taken from the source tag. */
+export function finishDraft(doc: Doc, draft: Draft): void {
+  const { article } = draft;
+  article.body.forEach((item, i) => {
+    if (item.kind !== 'paragraph' || !startsMidSentence(item.text)) return;
+    if (i === 0 && article.dateline) return;
+    item.lacunaBefore = true;
+    if (i === 0 && !article.flags.includes('truncated-start'))
+      article.flags.push('truncated-start');
+  });
+  const last = article.body[article.body.length - 1];
+  if (last?.lacunaAfter && !article.flags.includes('truncated-end'))
+    article.flags.push('truncated-end');
+  if (!article.dateline && article.fields.sourceTag) {
+    article.dateline = parseDatelineField({ text: article.fields.sourceTag.text, spans: [] }, doc);
+  }
 }

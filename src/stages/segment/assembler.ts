@@ -1,9 +1,9 @@
 import type { Block, Doc } from '../../model/doc.js';
-import { startsMidSentence } from '../../text/opening.js';
 import {
   addBody,
   addBodyJoined,
   addRelated,
+  finishDraft,
   hasBody,
   hasParagraph,
   newDraft,
@@ -44,7 +44,7 @@ export class Assembler {
   run(): void {
     let i = 0;
     while (i < this.units.length) i = this.step(i);
-    for (const draft of this.drafts) this.finish(draft);
+    for (const draft of this.drafts) finishDraft(this.doc, draft);
   }
 
   private open(): Draft {
@@ -239,26 +239,5 @@ export class Assembler {
     const credit = next.shape === 'caption' && isCreditLine(next.block.text);
     const underHeadline = this.units[i - 1]?.shape === 'heading' && next.shape === 'dateline';
     return credit || underHeadline;
-  }
-
-  /** Flags that follow from the body: a lost start or end; a dateline taken from the source tag. */
-  private finish(draft: Draft): void {
-    const { article } = draft;
-    article.body.forEach((item, i) => {
-      if (item.kind !== 'paragraph' || !startsMidSentence(item.text)) return;
-      if (i === 0 && article.dateline) return;
-      item.lacunaBefore = true;
-      if (i === 0 && !article.flags.includes('truncated-start'))
-        article.flags.push('truncated-start');
-    });
-    const last = article.body[article.body.length - 1];
-    if (last?.lacunaAfter && !article.flags.includes('truncated-end'))
-      article.flags.push('truncated-end');
-    if (!article.dateline && article.fields.sourceTag) {
-      article.dateline = parseDatelineField(
-        { text: article.fields.sourceTag.text, spans: [] },
-        this.doc,
-      );
-    }
   }
 }
