@@ -69,15 +69,31 @@ export interface FloorUpdate {
   raised: string[];
   lowered: { key: string; from: number; to: number }[];
   added: string[];
+  /** Floors and ceilings of sets this run no longer measures at all (e.g. a renamed set). */
+  retired: string[];
 }
 
-/** New floors at the measured values (rounded down); lists what would go down. */
+/** The set part of a `<set>.<metric>` key (`test.dev` of `test.dev.body_f1`). */
+const setOf = (key: string) => key.slice(0, key.lastIndexOf('.'));
+
+/**
+ * New floors at the measured values (rounded down); lists what would go down. A metric not
+ * measured this run keeps its floor; the limits of a set not measured at all are retired (and,
+ * like a lowered floor, need --allow-lower).
+ */
 export function updateFloors(
   old: FloorsFile | undefined,
   values: Record<string, number>,
 ): FloorUpdate {
+  const sets = new Set(Object.keys(values).map(setOf));
+  const live = ([key]: [string, number]) => sets.has(setOf(key));
+  const retired = [...Object.keys(old?.floors ?? {}), ...Object.keys(old?.ceilings ?? {})]
+    .filter((key) => !sets.has(setOf(key)))
+    .sort();
   const floors: Record<string, number> = {};
-  const ceilings: Record<string, number> = { ...(old?.ceilings ?? {}) };
+  const ceilings: Record<string, number> = Object.fromEntries(
+    Object.entries(old?.ceilings ?? {}).filter(live),
+  );
   const raised: string[] = [];
   const added: string[] = [];
   const lowered: FloorUpdate['lowered'] = [];
@@ -96,19 +112,21 @@ export function updateFloors(
     floors[key] = to;
   }
   // A metric not measured this run (n/a) keeps its floor.
-  for (const [key, v] of Object.entries(old?.floors ?? {})) if (!(key in floors)) floors[key] = v;
+  for (const [key, v] of Object.entries(old?.floors ?? {}).filter(live))
+    if (!(key in floors)) floors[key] = v;
   return {
     next: {
       schema: FLOORS_SCHEMA,
       note:
         old?.note ??
-        'Quality floors for `newsmend eval --dev --gate`. Refresh with `newsmend eval --dev --write-floors`; a floor is never lowered without --allow-lower and a reason in the commit.',
+        'Quality floors for `newsmend eval --gate`. Refresh with `newsmend eval --write-floors`; a floor is never lowered without --allow-lower and a reason in the commit.',
       floors: Object.fromEntries(Object.entries(floors).sort()),
       ceilings: Object.fromEntries(Object.entries(ceilings).sort()),
     },
     raised,
     lowered,
     added,
+    retired,
   };
 }
 

@@ -4,7 +4,7 @@ import type { CaseResult, SetReport } from './run.js';
 /** Digits shown for ratios: enough to see a one-article change on the dev set. */
 const DIGITS = 3;
 
-const LABELS: Record<keyof Metrics, string> = {
+export const LABELS: Record<keyof Metrics, string> = {
   cases: 'cases (pages)',
   articles_gold: 'articles in gold',
   articles_pred: 'articles predicted',

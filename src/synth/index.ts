@@ -12,6 +12,7 @@ export {
   EXTRACTOR_RATES,
   PROFILES,
   PROFILE_NAMES,
+  PROFILE_NOTES,
   ZERO_RATES,
   parseRates,
   type ProfileName,
@@ -46,15 +47,19 @@ function relatedPools(pool: PagePlan[]): Map<PagePlan, string[]> {
   return pools;
 }
 
-/** Plans of one or more page files, in file order; composed pages depend on `seed`. */
+/**
+ * Plans of one or more page files, in file order; composed pages depend on `seed`. `keep` picks
+ * records before planning, so a page composed of loose records never mixes kept and left ones.
+ */
 export function planFiles(
   paths: string[],
   seed: number,
   keep: (r: CleanRecord) => boolean = () => true,
+  read: (path: string) => CleanRecord[] = readRecords,
 ): PagePlan[] {
   return paths.flatMap((path) => {
     const prefix = basename(path).replace(/\.jsonl$/, '');
-    const records = readRecords(path).filter(keep);
+    const records = read(path).filter(keep);
     return planPages(records, prefix, new Rng(hashString(`${seed}:${prefix}`)));
   });
 }

@@ -113,6 +113,11 @@ export const EXTRACTOR_RATES: Rates = {
 /** Named rate profiles: every evaluation split is scored under each. */
 export const PROFILES = { dev: DEV_RATES, extractor: EXTRACTOR_RATES } as const;
 export type ProfileName = keyof typeof PROFILES;
+/** What each profile stands for, for reports. */
+export const PROFILE_NOTES: Record<ProfileName, string> = {
+  dev: 'web-viewer scrape damage (DEV_RATES)',
+  extractor: 'PDF text extractor damage (EXTRACTOR_RATES)',
+};
 export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];
 
 /** Parse `--rates name=value,…` (or `all=value`) over a base; throws on unknown names. */
