@@ -12,6 +12,7 @@ import { rejoinStage } from './stages/rejoin/index.js';
 import { metadataStage } from './stages/metadata/index.js';
 import { segmentStage } from './stages/segment/index.js';
 import { variantsStage } from './stages/variants/index.js';
+import { StageContext } from './stages/context.js';
 import type { Stage } from './stages/stage.js';
 
 /** The stages in the order they run. Each one only sees what the previous ones left. */
@@ -26,7 +27,8 @@ export const STAGES: readonly Stage[] = [
   metadataStage,
 ];
 
-function newDoc(input: string | Uint8Array, options: MendOptions): Doc {
+/** The document state before any stage ran: decoded text, its folded copy, nothing decided. */
+export function newDoc(input: string | Uint8Array, options: MendOptions = {}): Doc {
   const decoded = decode(input, options.encoding);
   return {
     source: {
@@ -60,11 +62,43 @@ function keepWhole(doc: Doc): void {
   });
 }
 
+/** Milliseconds, to one decimal, since `started`. */
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
+}
+
 /**
- * Rebuild the articles of a page dump. Pure: same input and options → the same Edition.
- * Never throws on bad data; problems are reported in `edition.messages`.
+ * Run one stage on the doc with a context bound to it. A stage that throws does not stop the
+ * pipeline: its failure becomes an error message naming it, the stages after it run on what
+ * it left, and finalize's coverage guard puts any text no one placed in the residue, so the
+ * edition still rebuilds the source.
  */
-export function mend(input: string | Uint8Array, options: MendOptions = {}): Edition {
+export function runStage(doc: Doc, stage: Stage, options: MendOptions = {}): void {
+  const started = options.timings ? performance.now() : 0;
+  let counts: Record<string, number>;
+  try {
+    counts = stage.run(doc, new StageContext(doc, stage.name));
+  } catch (error) {
+    doc.messages.push({
+      severity: 'error',
+      code: 'stage-failed',
+      text: `stage ${stage.name} failed: ${(error as Error)?.message ?? String(error)}`,
+    });
+    counts = { failed: 1 };
+  }
+  const ms = options.timings ? elapsed(started) : 0;
+  doc.stats.push({ stage: stage.name, ms, ...counts });
+}
+
+/**
+ * `mend` with a given list of stages: for tests that need a stage to fail, and for tools that
+ * run part of the pipeline. Same guarantees as `mend`.
+ */
+export function mendWith(
+  stages: readonly Stage[],
+  input: string | Uint8Array,
+  options: MendOptions = {},
+): Edition {
   const doc = newDoc(input, options);
   if (doc.messages.some((m) => m.code === 'binary-input')) {
     keepWhole(doc);
@@ -73,11 +107,15 @@ export function mend(input: string | Uint8Array, options: MendOptions = {}): Edi
   if (doc.text.trim().length === 0) {
     doc.messages.push({ severity: 'warning', code: 'empty-input', text: 'input has no text' });
   }
-  for (const stage of STAGES) {
-    const started = options.timings ? performance.now() : 0;
-    const counts = stage.run(doc);
-    const ms = options.timings ? Math.round((performance.now() - started) * 10) / 10 : 0;
-    doc.stats.push({ stage: stage.name, ms, ...counts });
-  }
+  for (const stage of stages) runStage(doc, stage, options);
   return toEdition(doc);
+}
+
+/**
+ * Rebuild the articles of a page dump. Pure: same input and options → the same Edition.
+ * Never throws on bad data; problems are reported in `edition.messages`, and a stage that
+ * fails is reported there too (`stage-failed`) while the rest of the pipeline goes on.
+ */
+export function mend(input: string | Uint8Array, options: MendOptions = {}): Edition {
+  return mendWith(STAGES, input, options);
 }

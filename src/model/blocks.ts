@@ -58,30 +58,3 @@ export function trimBlock(block: Block): void {
   block.spans = subSpans(block.spans, lead, end);
   block.text = block.text.slice(lead, end);
 }
-
-/** Drop a whole block: its text moves into a ledger entry. */
-export function dropBlock(
-  doc: Doc,
-  block: Block,
-  entry: {
-    stage: string;
-    rule: string;
-    reason: string;
-    evidence?: string;
-    confidence: number;
-    refs?: string[];
-    kept?: Span[];
-  },
-): void {
-  block.status = 'dropped';
-  block.dropRule = entry.rule;
-  doc.ledger.add({
-    ...entry,
-    action: 'drop',
-    spans: block.spans,
-    text: block.text,
-    refs: [block.id, ...(entry.refs ?? [])],
-    // Copy the kept spans: the kept block may still grow (joins) or be cut (datelines).
-    ...(entry.kept ? { kept: entry.kept.map((s) => ({ ...s })) } : {}),
-  });
-}

@@ -1,3 +1,4 @@
+import type { FurnitureKind } from '../text/furniture.js';
 import { Ledger } from './ledger.js';
 import type {
   Article,
@@ -5,24 +6,14 @@ import type {
   Message,
   ResidueItem,
   ResolvedOptions,
+  Role,
   SourceInfo,
   Span,
   StageStats,
 } from './types.js';
 
-/** What a block is, once the segment stage has looked at it. */
-export type BlockRole =
-  | 'headline'
-  | 'kicker'
-  | 'subheadline'
-  | 'dateline'
-  | 'byline'
-  | 'paragraph'
-  | 'subhead'
-  | 'caption'
-  | 'note'
-  | 'sourceTag'
-  | 'related';
+/** What a block is, once the dateline and segment stages have looked at it. */
+export type BlockRole = Role;
 
 /**
  * A unit of the dump: usually one paragraph (one line, or several hard-wrapped lines).
@@ -37,8 +28,8 @@ export interface Block {
   role?: BlockRole;
   /** Exact copies of this block were dropped (D5): it was printed more than once. */
   repeated?: boolean;
-  /** The ledger rule that dropped the block, when status is 'dropped'. */
-  dropRule?: string;
+  /** For a block dropped as page furniture: which kind (QR caption, continuation note…). */
+  furniture?: FurnitureKind;
   lacunae: Lacuna[];
   lacunaBefore: boolean;
   lacunaAfter: boolean;

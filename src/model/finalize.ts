@@ -1,4 +1,5 @@
 import type { Doc } from './doc.js';
+import { articleParts } from './parts.js';
 import { piecesOf } from './pieces.js';
 import type { Edition, LayoutGap, ResidueItem } from './types.js';
 import { EDITION_SCHEMA } from './types.js';
@@ -17,20 +18,8 @@ function coverage(edition: Edition): { covered: Uint8Array; overlaps: number } {
       }
     }
   };
-  for (const a of edition.articles) {
-    for (const field of [
-      a.fields.kicker,
-      a.fields.headline,
-      a.fields.subheadline,
-      a.fields.byline,
-      a.fields.sourceTag,
-      a.dateline?.fromSourceTag ? undefined : a.dateline,
-      ...a.fields.related,
-    ]) {
-      if (field) mark(field.text, field.spans, a.id);
-    }
-    for (const item of a.body) mark(item.text, item.spans, a.id);
-  }
+  for (const a of edition.articles)
+    for (const part of articleParts(a)) mark(part.text, part.spans, a.id);
   for (const r of edition.residue) mark(r.text, r.spans, r.id);
   for (const e of edition.edits)
     if (e.action === 'drop' && e.text !== undefined) mark(e.text, e.spans, e.id);

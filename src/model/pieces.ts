@@ -1,3 +1,4 @@
+import { articleParts } from './parts.js';
 import type { Edition, Span } from './types.js';
 
 /** A run of source text at a known offset: the unit from which the source is rebuilt. */
@@ -26,21 +27,9 @@ export function piecesOf(text: string, spans: readonly Span[], owner: string): P
 /** Every piece of source text an edition holds: articles, residue, dropped text and layout. */
 export function editionPieces(edition: Edition): Piece[] {
   const pieces: Piece[] = [];
-  for (const article of edition.articles) {
-    const owner = `article ${article.id}`;
-    const { fields } = article;
-    for (const [name, field] of Object.entries(fields)) {
-      if (!field || Array.isArray(field)) continue;
-      pieces.push(...piecesOf(field.text, field.spans, `${owner} ${name}`));
-    }
-    for (const field of fields.related)
-      pieces.push(...piecesOf(field.text, field.spans, `${owner} related`));
-    if (article.dateline && !article.dateline.fromSourceTag)
-      pieces.push(...piecesOf(article.dateline.text, article.dateline.spans, `${owner} dateline`));
-    article.body.forEach((item, i) =>
-      pieces.push(...piecesOf(item.text, item.spans, `${owner} body[${i}]`)),
-    );
-  }
+  for (const article of edition.articles)
+    for (const part of articleParts(article))
+      pieces.push(...piecesOf(part.text, part.spans, `article ${article.id} ${part.name}`));
   for (const item of edition.residue)
     pieces.push(...piecesOf(item.text, item.spans, `residue ${item.id}`));
   for (const edit of edition.edits) {

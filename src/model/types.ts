@@ -120,22 +120,79 @@ export interface ResidueItem {
   reason: string;
 }
 
-export type EditAction = 'drop' | 'join' | 'flag' | 'label' | 'suggest' | 'split';
+export type EditAction = 'drop' | 'join' | 'flag' | 'label' | 'suggest' | 'split' | 'place';
+
+/**
+ * What kind of decision an entry records, whatever rule made it: consumers (the source view,
+ * `--explain`, the scorer) switch on this rather than on rule ids or prose. See docs/rules.md.
+ */
+export type RuleCategory =
+  | 'wrap' // hard-wrapped lines put back together (blocks)
+  | 'furniture' // page furniture dropped (boilerplate)
+  | 'duplicate' // a repeated block dropped (dedupe)
+  | 'echo' // a headline echoed after its dateline dropped (dateline)
+  | 'cut' // a block cut in two (dateline)
+  | 'join' // two blocks made one paragraph (rejoin)
+  | 'lacuna' // text lost: inside, at the start or at the end of a paragraph
+  | 'restoration' // a lacuna whose missing text the dump attests (a suggestion)
+  | 'variant' // a rare form beside a frequent one (variants; flagged, never rewritten)
+  | 'role' // a block's role in its article (label)
+  | 'boundary' // where an article starts (split)
+  | 'residue'; // text kept but placed in no article
+
+/** The role of a labelled piece of an article: one of its fields or a kind of body item. */
+export type Role =
+  | 'kicker'
+  | 'headline'
+  | 'subheadline'
+  | 'dateline'
+  | 'byline'
+  | 'sourceTag'
+  | 'related'
+  | BodyKind;
+
+/** One piece of structured evidence: a count, a form, the competing readings. */
+export type Fact = string | number | boolean | readonly string[] | readonly number[];
+/** Structured evidence of a ledger entry; `reason` and `evidence` are prose rendered from it. */
+export type Facts = { readonly [name: string]: Fact | undefined };
 
 /** One entry of the append-only ledger: a decision a stage made, with its evidence. */
 export interface Edit {
   id: string;
   stage: string;
+  /** The rule that decided: one row of docs/rules.md (`RuleId` in src/stages/registry.ts). */
   rule: string;
+  /** What kind of decision this is, for consumers that do not care which rule made it. */
+  category: RuleCategory;
   action: EditAction;
-  /** Source spans the decision is about. For `drop`, exactly the dropped text. */
+  /**
+   * Source spans the decision is about. `drop`: exactly the dropped text; `join`: the seams
+   * closed (the gaps between the joined pieces); `flag`/`suggest` of a lacuna: the empty span
+   * where text was lost; `label`: the labelled text; `split`: the piece the cut opens or closes
+   * (the cut itself is `facts.at`); `place`: the text put in the residue.
+   */
   spans: Span[];
   /** For `drop`: the dropped source text (so the source can be rebuilt from the edition). */
   text?: string;
+  /** Why, in one sentence (rendered from `facts`). */
   reason: string;
+  /** The evidence in prose (rendered from `facts`). */
   evidence?: string;
   confidence: Confidence;
-  /** Related ids: the block kept instead of a dropped duplicate, the article concerned, … */
+  /** For `label` entries a model scored: the probability it gave the role. */
+  probability?: number;
+  /** For `label`: the role given to the text. */
+  role?: Role;
+  /** For `suggest`: the restoration the dump attests (never inserted unless asked). */
+  suggestion?: string;
+  /** For a variant `flag`: the frequent form the flagged one is likely a corruption of. */
+  likely?: string;
+  /** Structured evidence: numbers, the forms compared, the competing readings. */
+  facts?: Facts;
+  /**
+   * Ids that resolve in this Edition: articles (`a1`), residue items (`r1`) or other edits
+   * (`e7`). Blocks are internal and never referenced; a kept copy is given by `kept` spans.
+   */
   refs?: string[];
   /** For a dropped repeat or echo: the source spans of the copy that was kept instead. */
   kept?: Span[];

@@ -91,7 +91,7 @@ test('the bundled example shows every defect repaired', () => {
     'boilerplate.continuation',
     'rejoin.mid-sentence',
     'rejoin.restoration',
-    'variants.one-character',
+    'variants.trigram',
   ]) {
     assert.ok(r.includes(rule), `expected an edit by ${rule}`);
   }

@@ -18,9 +18,17 @@ const WRAP_TOLERANCE = 2;
 export interface Wrap {
   width: number;
   measure: (text: string) => number;
+  /** What `measure` counts: characters (code points) or display columns. */
+  unit: 'characters' | 'columns';
+  /** Text lines at the wrap width (within the tolerance), and all text lines: the evidence. */
+  count: number;
+  textLines: number;
 }
 
-const MEASURES: readonly ((text: string) => number)[] = [(text) => [...text].length, displayWidth];
+const MEASURES: readonly { unit: Wrap['unit']; measure: (text: string) => number }[] = [
+  { unit: 'characters', measure: (text) => [...text].length },
+  { unit: 'columns', measure: displayWidth },
+];
 
 function peak(
   lines: readonly Line[],
@@ -48,14 +56,15 @@ function peak(
 export function detectWrap(lines: readonly Line[]): Wrap | undefined {
   const nonBlank = lines.filter((l) => !l.blank).length;
   if (nonBlank < MIN_WRAPPED_LINES) return undefined;
-  let best: (Wrap & { count: number }) | undefined;
-  for (const measure of MEASURES) {
+  let best: Wrap | undefined;
+  for (const { unit, measure } of MEASURES) {
     const p = peak(lines, measure);
-    if (p && (!best || p.count > best.count)) best = { ...p, measure };
+    if (p && (!best || p.count > best.count))
+      best = { width: p.width, count: p.count, measure, unit, textLines: nonBlank };
   }
   if (!best || best.count < MIN_WRAPPED_LINES || best.count < MIN_WRAPPED_SHARE * nonBlank)
     return undefined;
-  return { width: best.width, measure: best.measure };
+  return best;
 }
 
 /**

@@ -1,26 +1,23 @@
-import { dropBlock } from '../../model/blocks.js';
-import { liveBlocks, type Doc } from '../../model/doc.js';
+import { liveBlocks } from '../../model/doc.js';
+import { furnitureOf } from '../../text/furniture.js';
 import type { Stage } from '../stage.js';
 import { adoptEditionDate } from './edition-date.js';
-import { BOILERPLATE_RULES } from './lexicon.js';
+import { RULES } from './rules.js';
 
 /** Drop whole blocks that are page furniture (QR captions, page headers, …), each with its rule. */
-export const boilerplateStage: Stage = {
+export const boilerplateStage: Stage<'boilerplate'> = {
   name: 'boilerplate',
-  run(doc: Doc) {
+  run(doc, ctx) {
     let dropped = 0;
     for (const block of liveBlocks(doc)) {
-      const rule = BOILERPLATE_RULES.find(
-        (r) => block.text.length <= r.maxChars && r.pattern.test(block.text),
-      );
-      if (!rule) continue;
-      dropBlock(doc, block, {
-        stage: 'boilerplate',
-        rule: rule.id,
-        reason: rule.reason,
-        confidence: 0.9,
+      const furniture = furnitureOf(block.text);
+      if (!furniture) continue;
+      const matched = furniture.pattern.exec(block.text)?.[0] ?? block.text;
+      ctx.drop(RULES[furniture.kind], block, {
+        facts: { matched, chars: block.text.length, maxChars: furniture.maxChars },
       });
-      if (rule.id === 'boilerplate.edition-date') adoptEditionDate(doc, block.text);
+      block.furniture = furniture.kind;
+      if (furniture.kind === 'edition-date') adoptEditionDate(doc, block.text);
       dropped++;
     }
     return { dropped };

@@ -1,8 +1,10 @@
-import { dropBlock, restoreOrder, splitBlock, trimBlock } from '../../model/blocks.js';
-import { liveBlocks, type Block, type Doc } from '../../model/doc.js';
+import { restoreOrder, splitBlock, trimBlock } from '../../model/blocks.js';
+import { blockEnd, blockStart, liveBlocks, type Block, type Doc } from '../../model/doc.js';
 import { squeeze } from '../../text/chars.js';
-import type { Stage } from '../stage.js';
 import { DATELINE, SOURCE_TAG } from '../../text/dateline.js';
+import type { StageContext } from '../context.js';
+import type { Stage } from '../stage.js';
+import { RULES } from './rules.js';
 
 /** How many blocks back we look for the headline a dateline line may echo (D1). */
 const ECHO_LOOKBACK = 3;
@@ -23,19 +25,19 @@ export function prefixIgnoringSpace(text: string, target: string): number {
 }
 
 /** D1: after a dateline, the line may repeat the headline printed just above it. */
-function dropHeadlineEcho(doc: Doc, rest: Block, before: Block[]): boolean {
+function dropHeadlineEcho(
+  doc: Doc,
+  ctx: StageContext<'dateline'>,
+  rest: Block,
+  before: Block[],
+): boolean {
   for (const candidate of before.slice(-ECHO_LOOKBACK).reverse()) {
     if (squeeze(candidate.text).length < MIN_ECHO_CHARS) continue;
     const length = prefixIgnoringSpace(rest.text, candidate.text);
     if (length <= 0) continue;
     const after = length < rest.text.length ? splitBlock(doc, rest, length) : undefined;
-    dropBlock(doc, rest, {
-      stage: 'dateline',
-      rule: 'dateline.headline-echo',
-      reason: 'headline echoed after the dateline',
-      evidence: `repeats block ${candidate.id}`,
-      confidence: 0.95,
-      refs: [candidate.id],
+    ctx.drop(RULES.headlineEcho, rest, {
+      facts: { keptAt: blockStart(candidate), headline: candidate.text },
       kept: candidate.spans,
     });
     if (after) trimBlock(after);
@@ -49,9 +51,9 @@ function dropHeadlineEcho(doc: Doc, rest: Block, before: Block[]): boolean {
  * first paragraph starts after the dateline; drop a headline echoed right after one (D1).
  * Whole-block parenthesised datelines become source tags.
  */
-export const datelineStage: Stage = {
+export const datelineStage: Stage<'dateline'> = {
   name: 'dateline',
-  run(doc: Doc) {
+  run(doc, ctx) {
     let datelines = 0;
     let echoes = 0;
     let tags = 0;
@@ -59,6 +61,7 @@ export const datelineStage: Stage = {
     for (const block of liveBlocks(doc)) {
       if (SOURCE_TAG.test(block.text)) {
         block.role = 'sourceTag';
+        ctx.label(RULES.sourceTag, block, 'sourceTag');
         tags++;
         continue;
       }
@@ -71,10 +74,12 @@ export const datelineStage: Stage = {
       datelines++;
       if (match[0].length < block.text.length) {
         const rest = splitBlock(doc, block, match[0].length);
+        const at = blockEnd(block);
         trimBlock(rest);
         trimBlock(block);
-        if (dropHeadlineEcho(doc, rest, seen)) echoes++;
-      }
+        ctx.split(RULES.cut, block.spans, { facts: { at, chars: block.text.length } });
+        if (dropHeadlineEcho(doc, ctx, rest, seen)) echoes++;
+      } else ctx.label(RULES.wholeLine, block, 'dateline');
       seen.push(block);
     }
     restoreOrder(doc);

@@ -1,11 +1,12 @@
-import { dropBlock } from '../../model/blocks.js';
-import { liveBlocks, type Block, type Doc } from '../../model/doc.js';
+import { blockStart, liveBlocks, type Block, type Doc } from '../../model/doc.js';
 import { squeeze } from '../../text/chars.js';
 import { isHeadlineShaped } from '../../text/shape.js';
 import { DATELINE } from '../../text/dateline.js';
+import type { StageContext } from '../context.js';
 import type { Stage } from '../stage.js';
 import { alignAt } from './align.js';
 import { GramIndex } from './grams.js';
+import { RULES } from './rules.js';
 
 /** Exact repeats shorter than this may be legitimate (a reporter's byline in two stories). */
 const MIN_EXACT_CHARS = 8;
@@ -23,7 +24,7 @@ function key(doc: Doc, block: Block): string {
   return squeeze(folded);
 }
 
-function dropExactRepeats(doc: Doc): number {
+function dropExactRepeats(doc: Doc, ctx: StageContext<'dedupe'>): number {
   const first = new Map<string, Block>();
   let dropped = 0;
   for (const block of liveBlocks(doc)) {
@@ -35,13 +36,8 @@ function dropExactRepeats(doc: Doc): number {
       continue;
     }
     kept.repeated = true;
-    dropBlock(doc, block, {
-      stage: 'dedupe',
-      rule: 'dedupe.exact',
-      reason: 'exact repeat of an earlier block',
-      evidence: `same text as ${kept.id}`,
-      confidence: 0.99,
-      refs: [kept.id],
+    ctx.drop(RULES.exact, block, {
+      facts: { keptAt: blockStart(kept), chars: block.text.length },
       kept: kept.spans,
     });
     dropped++;
@@ -51,6 +47,8 @@ function dropExactRepeats(doc: Doc): number {
 
 interface FragmentMatch {
   kept: Block;
+  /** Characters of the copy aligned with the kept block. */
+  shared: number;
   uniqueText: string;
 }
 
@@ -81,13 +79,16 @@ function findContainer(
       a.text.length - m.aEnd <= EDGE_DAMAGE;
     const covers = m.bEnd - m.bStart >= MIN_COVER * a.text.length;
     if (edgesOk && (anchored || covers)) {
-      return { kept: a, uniqueText: b.text.slice(0, m.bStart) + b.text.slice(m.bEnd) };
+      return {
+        kept: a,
+        shared: m.bEnd - m.bStart,
+        uniqueText: b.text.slice(0, m.bStart) + b.text.slice(m.bEnd),
+      };
     }
   }
   return undefined;
 }
 
-/** D4/D5: a block that is a copy of a longer one, possibly with a damaged edge or cut short. */
 /**
  * Blocks are compared within windows of this many characters (with the window before):
  * repeats in a page dump sit on the same page, and a bounded index keeps memory flat on
@@ -113,7 +114,7 @@ function windows(blocks: Block[]): [number, number][] {
 }
 
 /** D4/D5: a block that is a copy of a longer one, possibly with a damaged edge or cut short. */
-function dropFragmentRepeats(doc: Doc): number {
+function dropFragmentRepeats(doc: Doc, ctx: StageContext<'dedupe'>): number {
   const blocks = liveBlocks(doc).filter((b) => b.text.length <= MAX_FRAGMENT_CHARS);
   let dropped = 0;
   let previous = 0;
@@ -126,14 +127,12 @@ function dropFragmentRepeats(doc: Doc): number {
       if (b.status !== 'live' || b.text.length < MIN_FRAGMENT_CHARS) continue;
       const match = findContainer(i, blocks, index);
       if (!match) continue;
-      const unique = match.uniqueText ? `; text only in this copy: “${match.uniqueText}”` : '';
-      dropBlock(doc, b, {
-        stage: 'dedupe',
-        rule: 'dedupe.fragment',
-        reason: 'partial or damaged copy of a more complete block',
-        evidence: `contained in ${match.kept.id}${unique}`,
-        confidence: match.uniqueText ? 0.85 : 0.95,
-        refs: [match.kept.id],
+      ctx.drop(RULES.fragment, b, {
+        facts: {
+          keptAt: blockStart(match.kept),
+          shared: match.shared,
+          ...(match.uniqueText ? { uniqueText: match.uniqueText } : {}),
+        },
         kept: match.kept.spans,
       });
       dropped++;
@@ -147,11 +146,11 @@ function dropFragmentRepeats(doc: Doc): number {
  * Drop repeated blocks (D4, D5): exact repeats first, then damaged or partial copies. Runs
  * before datelines are cut off, so a repeated `dateline + lead` line goes as one block.
  */
-export const dedupeStage: Stage = {
+export const dedupeStage: Stage<'dedupe'> = {
   name: 'dedupe',
-  run(doc: Doc) {
-    const exact = dropExactRepeats(doc);
-    const fragments = dropFragmentRepeats(doc);
+  run(doc, ctx) {
+    const exact = dropExactRepeats(doc, ctx);
+    const fragments = dropFragmentRepeats(doc, ctx);
     return { exact, fragments };
   },
 };

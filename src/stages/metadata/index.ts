@@ -1,6 +1,6 @@
-import type { Doc } from '../../model/doc.js';
 import { dictionaryTag, tag } from '../../lexicon/index.js';
-import type { Article } from '../../model/types.js';
+import { articleParts } from '../../model/parts.js';
+import type { Article, Role } from '../../model/types.js';
 import type { Stage } from '../stage.js';
 import { findPeople } from './people.js';
 
@@ -9,8 +9,13 @@ const MAX_TAGGED_CHARS = 3000;
 /** A place or organisation must be at least this long to be listed (single characters are noise). */
 const MIN_ENTITY_CHARS = 2;
 
+/** The headline group and the body: what an article's entities are read from. */
+const TAGGED_ROLES = new Set<Role>(['kicker', 'headline', 'subheadline']);
+
 function articleText(article: Article): string {
-  return [article.kicker, article.headline, article.subheadline, ...article.body.map((b) => b.text)]
+  return articleParts(article)
+    .filter((p) => p.place === 'body' || TAGGED_ROLES.has(p.role))
+    .map((p) => p.text)
     .filter(Boolean)
     .join('\n');
 }
@@ -39,9 +44,9 @@ const ORG_SUFFIX =
   /(?:委员会|常委会|公司|集团|大学|学院|研究院|研究所|协会|学会|联合会|银行|医院|中心|总台|电视台|报社|政府|法院|检察院|部|局|厅|署|办)$/u;
 
 /** Dates, agencies, places, people with titles and organisations of each article. */
-export const metadataStage: Stage = {
+export const metadataStage: Stage<'metadata'> = {
   name: 'metadata',
-  run(doc: Doc) {
+  run(doc) {
     let people = 0;
     for (const article of doc.articles) {
       const words = tag(articleText(article).slice(0, MAX_TAGGED_CHARS));

@@ -11,8 +11,13 @@ export interface JunctionEvidence {
   crossingWord?: string;
   /** A single character left at the seam that is rarely a word on its own (伟大卫|战争 → 卫). */
   orphan?: string;
+  /** Whether the orphan ends the text before the seam or starts the text after it. */
+  orphanSide?: 'before' | 'after';
   /** Two common characters meeting at the seam that (almost) never stand side by side in running text. */
   unseenPair?: string;
+  /** For `unseenPair`: how often the pair occurs in the reference corpus, and how often chance predicts. */
+  pairCount?: number;
+  pairExpected?: number;
 }
 
 /** Longest piece of either side looked at for a crossing word. */
@@ -51,15 +56,19 @@ const MIN_EXPECTED_PAIR = 0.2;
 const MAX_OBSERVED_SHARE = 0.2;
 const MIN_EXPECTED_RARE = 1;
 
-function unseenPairAt(left: string, right: string): string | undefined {
+type PairEvidence = Pick<JunctionEvidence, 'unseenPair' | 'pairCount' | 'pairExpected'>;
+
+function unseenPairAt(left: string, right: string): PairEvidence {
   const x = left[left.length - 1];
   const y = right[0];
-  if (!x || !y || !isCjk(x) || !isCjk(y)) return undefined;
+  if (!x || !y || !isCjk(x) || !isCjk(y)) return {};
   const expected = expectedPairCount(x, y);
-  if (!pairSeen(x, y)) return expected >= MIN_EXPECTED_PAIR ? x + y : undefined;
+  const found = { unseenPair: x + y, pairExpected: expected };
+  if (!pairSeen(x, y)) return expected >= MIN_EXPECTED_PAIR ? { ...found, pairCount: 0 } : {};
   // Seen, but far rarer than two such common characters would meet by chance.
-  const rare = expected >= MIN_EXPECTED_RARE && pairCount(x, y) < MAX_OBSERVED_SHARE * expected;
-  return rare ? x + y : undefined;
+  const count = pairCount(x, y);
+  const rare = expected >= MIN_EXPECTED_RARE && count < MAX_OBSERVED_SHARE * expected;
+  return rare ? { ...found, pairCount: count } : {};
 }
 
 function isOrphan(token: string): boolean {
@@ -80,7 +89,9 @@ export function examineJunction(left: string, right: string): JunctionEvidence {
     if (offset === l.length) after = token;
     offset += token.length;
   }
-  const unseenPair = unseenPairAt(left, right);
-  const orphan = before && isOrphan(before) ? before : after && isOrphan(after) ? after : undefined;
-  return { ...(orphan ? { orphan } : {}), ...(unseenPair ? { unseenPair } : {}) };
+  const pair = unseenPairAt(left, right);
+  const orphanSide =
+    before && isOrphan(before) ? 'before' : after && isOrphan(after) ? 'after' : undefined;
+  const orphan = orphanSide === 'before' ? before : orphanSide === 'after' ? after : undefined;
+  return { ...(orphan ? { orphan, orphanSide } : {}), ...pair };
 }

@@ -18,6 +18,8 @@ import {
   isFeatureSpread,
   startsNewArticle,
 } from './headings.js';
+import type { Orphan } from './record.js';
+import { RULES } from './rules.js';
 import type { Unit } from './units.js';
 
 /** Heading lines looked at together; longer runs are lists (signatures, related boxes). */
@@ -34,6 +36,8 @@ const BODY_SHAPES = new Set<Shape>(['dateline', 'byline', 'paragraph', 'caption'
  */
 export class Assembler {
   readonly drafts: Draft[] = [];
+  /** Blocks for the residue, in the order they were met. */
+  readonly orphans: Orphan[] = [];
   current: Draft | undefined;
 
   constructor(
@@ -74,13 +78,9 @@ export class Assembler {
     return run;
   }
 
-  private toResidue(block: Block, reason: string): void {
-    this.doc.residue.push({
-      id: `r${this.doc.residue.length + 1}`,
-      text: block.text,
-      spans: block.spans,
-      reason,
-    });
+  /** Text no article can take: kept aside for the residue, placed once assembly is done. */
+  private toResidue(block: Block, rule: Orphan['rule']): void {
+    this.orphans.push({ block, rule });
   }
 
   private followingText(from: number): string {
@@ -100,7 +100,7 @@ export class Assembler {
     if (!bodyFollows) {
       for (const u of run) {
         if (this.current) addRelated(this.current, u.block);
-        else this.toResidue(u.block, 'title without a body or an article to attach to');
+        else this.toResidue(u.block, RULES.orphanTitle);
       }
       return next;
     }
@@ -117,7 +117,7 @@ export class Assembler {
     for (const block of lead) {
       if (current && box) addRelated(current, block);
       else if (current && !current.closed) addBody(current, 'subhead', block);
-      else this.toResidue(block, 'heading line with no article to attach to');
+      else this.toResidue(block, RULES.orphanHeading);
     }
     if (current && !current.closed && this.continuesArticle(current, group, i, after.shape, next)) {
       for (const block of group) addBody(current, 'subhead', block);

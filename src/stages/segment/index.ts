@@ -1,30 +1,22 @@
-import type { Doc } from '../../model/doc.js';
 import type { Stage } from '../stage.js';
 import { Assembler } from './assembler.js';
+import { recordSegmentation } from './record.js';
 import { units } from './units.js';
 
 /**
  * D8/D10: find where articles start (headline groups, datelines), label kicker, headline,
  * subheadline, dateline, byline, subheads, captions, notes and source tags, attach related
- * titles, and give orphan text to the article it belongs to.
+ * titles, and give orphan text to the article it belongs to. The assembler decides; the
+ * recorder (record.ts) then writes each decision to the ledger.
  */
-export const segmentStage: Stage = {
+export const segmentStage: Stage<'segment'> = {
   name: 'segment',
-  run(doc: Doc) {
-    const assembler = new Assembler(doc, units(doc));
+  run(doc, ctx) {
+    const found = units(doc);
+    const assembler = new Assembler(doc, found);
     assembler.run();
     doc.articles = assembler.drafts.map((d) => d.article);
-    for (const article of doc.articles) {
-      doc.ledger.add({
-        stage: 'segment',
-        rule: 'segment.article',
-        action: 'label',
-        spans: [],
-        reason: `article ${article.id}${article.headline ? `: ${article.headline}` : ' (no headline)'}`,
-        confidence: 0.8,
-        refs: [article.id],
-      });
-    }
+    recordSegmentation(ctx, doc.articles, found, assembler.orphans);
     return { articles: doc.articles.length };
   },
 };

@@ -1,6 +1,6 @@
 import type { Block, Doc } from '../../model/doc.js';
 import { isBareName } from '../../text/names.js';
-import { BOILERPLATE_RULES } from '../boilerplate/lexicon.js';
+import { furniture } from '../../text/furniture.js';
 import { shapeOf, type Shape } from '../../text/classify.js';
 
 /** A live block with its shape and what page furniture stood around it. */
@@ -18,7 +18,7 @@ export interface Unit {
 /** The live blocks of the doc in order, each with its shape and the furniture dropped before it. */
 export function units(doc: Doc): Unit[] {
   const out: Unit[] = [];
-  let furniture = false;
+  let afterFurniture = false;
   let storyEnd = false;
   for (const block of doc.blocks) {
     if (block.status === 'live') {
@@ -29,16 +29,17 @@ export function units(doc: Doc): Unit[] {
       out.push({
         block,
         shape,
-        afterFurniture: furniture,
+        afterFurniture,
         afterStoryEnd: storyEnd,
         continued: false,
       });
-      furniture = false;
+      afterFurniture = false;
       storyEnd = false;
-    } else if (block.status === 'dropped' && block.dropRule?.startsWith('boilerplate')) {
-      furniture = true;
-      storyEnd ||= BOILERPLATE_RULES.find((r) => r.id === block.dropRule)?.endsStory === true;
-      if (block.dropRule === 'boilerplate.continuation' && out.length > 0)
+    } else if (block.status === 'dropped' && block.furniture) {
+      const entry = furniture(block.furniture);
+      afterFurniture = true;
+      storyEnd ||= entry.endsStory === true;
+      if (entry.flag === 'continued-elsewhere' && out.length > 0)
         out[out.length - 1].continued = true;
     }
   }

@@ -1,16 +1,17 @@
 import type { Doc } from '../../model/doc.js';
 import { subSpans } from '../../model/blocks.js';
-import type { Article, Field, Span } from '../../model/types.js';
+import { articleParts, type Part } from '../../model/parts.js';
+import type { Article, Span } from '../../model/types.js';
+import type { StageContext } from '../context.js';
 import type { Stage } from '../stage.js';
 import { findLookalikeVariants, findVariants, misprint, type VariantPair } from './find.js';
+import { RULES, variantEvidence } from './rules.js';
 
-/** Every labelled text of an article with its spans. */
-function articleTexts(article: Article): Field[] {
-  const f = article.fields;
-  const fields = [f.kicker, f.headline, f.subheadline, f.byline, ...f.related].filter(
-    (x): x is Field => !!x,
-  );
-  return [...fields, ...article.body.map((b) => ({ text: b.text, spans: b.spans }))];
+type VariantRule = typeof RULES.trigram | typeof RULES.lookalike;
+
+/** The texts variants are looked for in: every part but the dateline and source tag. */
+function articleTexts(article: Article): Part[] {
+  return articleParts(article).filter((p) => p.role !== 'dateline' && p.role !== 'sourceTag');
 }
 
 function occurrences(article: Article, form: string): Span[] {
@@ -23,28 +24,24 @@ function occurrences(article: Article, form: string): Span[] {
   return spans;
 }
 
-function attach(doc: Doc, pair: VariantPair): number {
+function attach(
+  doc: Doc,
+  ctx: StageContext<'variants'>,
+  rule: VariantRule,
+  pair: VariantPair,
+): number {
   let attached = 0;
   for (const article of doc.articles) {
     const spans = occurrences(article, pair.rare);
     if (spans.length === 0) continue;
-    const evidence = `“${pair.likelyContext}” occurs ${pair.likelyCount}× in this dump, “${pair.rareContext}” ${pair.rareCount}×; “${pair.rare}” is no word`;
+    const facts = { ...pair };
+    const edit = ctx.flag(rule, spans, { facts, likely: pair.likely, refs: [article.id] });
     article.variants.push({
       text: pair.rare,
       likely: pair.likely,
       spans,
-      evidence,
-      confidence: 0.7,
-    });
-    doc.ledger.add({
-      stage: 'variants',
-      rule: 'variants.one-character',
-      action: 'flag',
-      spans,
-      reason: `likely misprint of “${pair.likely}”`,
-      evidence,
-      confidence: 0.7,
-      refs: [article.id],
+      evidence: variantEvidence(facts),
+      confidence: edit.confidence,
     });
     attached++;
   }
@@ -52,18 +49,22 @@ function attach(doc: Doc, pair: VariantPair): number {
 }
 
 /** D9: flag (never rewrite) rare forms one character away from a frequent form of the dump. */
-export const variantsStage: Stage = {
+export const variantsStage: Stage<'variants'> = {
   name: 'variants',
-  run(doc: Doc) {
+  run(doc, ctx) {
     const texts = doc.articles.flatMap((a) => articleTexts(a).map((f) => f.text));
+    const found: [VariantRule, VariantPair][] = [
+      ...findVariants(texts).map((p): [VariantRule, VariantPair] => [RULES.trigram, p]),
+      ...findLookalikeVariants(texts).map((p): [VariantRule, VariantPair] => [RULES.lookalike, p]),
+    ];
     let flagged = 0;
     // One report per misprint (碛→碚), however many windows around it either finder saw.
     const reported = new Set<string>();
-    for (const pair of [...findVariants(texts), ...findLookalikeVariants(texts)]) {
+    for (const [rule, pair] of found) {
       const key = misprint(pair);
       if (reported.has(key)) continue;
       reported.add(key);
-      flagged += attach(doc, pair);
+      flagged += attach(doc, ctx, rule, pair);
     }
     return { flagged };
   },
