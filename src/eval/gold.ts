@@ -124,9 +124,9 @@ export function fromArticle(a: Article): ScoredArticle {
   };
 }
 
-/** Texts of the edition's dropped page furniture: `drop` edits whose rule starts `boilerplate`. */
+/** Texts of the edition's dropped page furniture: `drop` edits of the `furniture` category. */
 export function droppedBoilerplate(edition: Edition): string[] {
   return edition.edits
-    .filter((e) => e.action === 'drop' && e.rule.startsWith('boilerplate') && e.text)
+    .filter((e) => e.action === 'drop' && e.category === 'furniture' && e.text)
     .map((e) => e.text as string);
 }

@@ -1,5 +1,6 @@
 import { rebuild } from '../model/rebuild.js';
 import type { Edit, Edition } from '../model/types.js';
+import { categoryOf } from '../stages/registry.js';
 
 /** ANSI styles for the terminal view; plain brackets carry the same information without colour. */
 const STYLE = {
@@ -12,9 +13,11 @@ const STYLE = {
 
 type Kind = keyof typeof STYLE;
 
+/** Marks at one offset: closing marks, cuts and article starts, labels, openings, then points. */
+const ORDER = { close: 0, cut: 1, label: 2, open: 3, point: 4 } as const;
+
 interface Mark {
   at: number;
-  /** Opening marks sort before closing marks at the same offset. */
   order: number;
   text: string;
 }
@@ -23,53 +26,97 @@ function paint(kind: Kind, text: string, colour: boolean): string {
   return colour ? `${STYLE[kind][0]}${text}${STYLE[kind][1]}` : text;
 }
 
+/** A mark before the first span of an edit and one after its last. */
+function around(edit: Edit, kind: Kind, open: string, close: string, colour: boolean): Mark[] {
+  const first = edit.spans[0];
+  const last = edit.spans[edit.spans.length - 1];
+  return [
+    { at: first.start, order: ORDER.open, text: paint(kind, open, colour) },
+    { at: last.end, order: ORDER.close, text: paint(kind, close, colour) },
+  ];
+}
+
+/** A mark at the start of each span (seams of a join, lacunae). */
+function atEach(edit: Edit, kind: Kind, text: string, colour: boolean): Mark[] {
+  return edit.spans.map((s) => ({
+    at: s.start,
+    order: ORDER.point,
+    text: paint(kind, text, colour),
+  }));
+}
+
 function marksFor(edit: Edit, colour: boolean): Mark[] {
   const [first] = edit.spans;
   if (!first) return [];
-  const last = edit.spans[edit.spans.length - 1];
-  const tag = edit.rule.replace(/^[a-z]+\./, '');
-  switch (edit.action) {
-    case 'drop':
-      return [
-        { at: first.start, order: 1, text: paint('drop', `[-${tag}: `, colour) },
-        { at: last.end, order: 0, text: paint('drop', ` -]`, colour) },
-      ];
+  const tag = edit.rule.slice(edit.stage.length + 1);
+  switch (categoryOf(edit)) {
+    case 'furniture':
+    case 'duplicate':
+    case 'echo':
+      return around(edit, 'drop', `[-${tag}: `, ' -]', colour);
+    case 'wrap':
+      return atEach(edit, 'join', '⏎', colour);
     case 'join':
-      return [{ at: first.start, order: 2, text: paint('join', '⟪join⟫', colour) }];
-    case 'suggest':
-    case 'flag': {
-      const kind: Kind = edit.rule.startsWith('variants') ? 'variant' : 'lacuna';
-      const note =
-        edit.rule === 'rejoin.restoration'
-          ? `〔+${/“(.+?)”/u.exec(edit.reason)?.[1] ?? '?'}〕`
-          : kind === 'variant'
-            ? ''
-            : '〔…〕';
-      if (kind === 'variant') {
-        return edit.spans.flatMap((s) => [
-          { at: s.start, order: 1, text: paint('variant', '{', colour) },
-          {
-            at: s.end,
-            order: 0,
-            text: paint('variant', `}?${/“(.+?)”/u.exec(edit.reason)?.[1] ?? ''}`, colour),
-          },
-        ]);
-      }
-      return [{ at: first.start, order: 2, text: paint('lacuna', note, colour) }];
+      return atEach(edit, 'join', '⟪join⟫', colour);
+    case 'lacuna':
+      return atEach(edit, 'lacuna', '〔…〕', colour);
+    case 'restoration':
+      return atEach(edit, 'lacuna', `〔+${edit.suggestion ?? '?'}〕`, colour);
+    case 'variant':
+      return edit.spans.flatMap((s) => [
+        { at: s.start, order: ORDER.open, text: paint('variant', '{', colour) },
+        { at: s.end, order: ORDER.close, text: paint('variant', `}?${edit.likely ?? ''}`, colour) },
+      ]);
+    case 'role':
+      return [
+        { at: first.start, order: ORDER.label, text: paint('label', `‹${edit.role}›`, colour) },
+      ];
+    case 'boundary':
+      return [
+        {
+          at: first.start,
+          order: ORDER.cut,
+          text: paint('label', `§${edit.refs?.[0] ?? ''} `, colour),
+        },
+      ];
+    case 'cut': {
+      const at = typeof edit.facts?.at === 'number' ? edit.facts.at : first.end;
+      return [{ at, order: ORDER.cut, text: paint('join', '¦', colour) }];
     }
+    case 'residue':
+      return around(edit, 'lacuna', `[?${edit.refs?.[0] ?? 'residue'}: `, ' ?]', colour);
     default:
       return [];
   }
 }
 
+const LEGEND =
+  '[-rule: text -] dropped · ⟪join⟫ paragraph joined · ⏎ hard wrap undone · ¦ dateline cut · ' +
+  '〔…〕 text lost · 〔+x〕 restoration · {x}?y variant · §a1 article starts · ‹role› label · ' +
+  '[?r1: text ?] residue';
+
+/** The edits to mark, one label per labelled span: a later stage's label replaces an earlier one. */
+function lastLabels(edits: readonly Edit[]): Edit[] {
+  const last = new Map<number, Edit>();
+  for (const e of edits) if (e.action === 'label' && e.spans[0]) last.set(e.spans[0].start, e);
+  return edits.filter((e) => e.action !== 'label' || last.get(e.spans[0]?.start) === e);
+}
+
+function listLine(e: Edit): string {
+  const role = e.role ? `${e.role} — ` : '';
+  const evidence = e.evidence ? ` — ${e.evidence}` : '';
+  return `${e.id}  ${e.rule}  ${role}${e.reason}${evidence} (${e.confidence})`;
+}
+
 /**
- * The source text with every edit shown where it happened: dropped text struck through and
- * named by its rule, joins, lacunae and restorations, variants. A legend and the edit list
- * with evidence follow.
+ * The source text with every ledger entry shown where it happened: dropped text struck through
+ * and named by its rule, joins, hard wraps, dateline cuts, lacunae and restorations, variants,
+ * where each article starts and the role of each labelled piece. A legend and the ledger with
+ * evidence follow.
  */
 export function renderExplain(edition: Edition, options: { colour: boolean }): string {
   const source = rebuild(edition);
-  const marks = edition.edits
+  const marks = lastLabels(edition.edits)
     .flatMap((e) => marksFor(e, options.colour))
     .sort((a, b) => a.at - b.at || a.order - b.order);
   let out = '';
@@ -79,13 +126,6 @@ export function renderExplain(edition: Edition, options: { colour: boolean }): s
     cursor = mark.at;
   }
   out += source.slice(cursor);
-  const legend =
-    '[-rule: text -] dropped · ⟪join⟫ paragraph joined · 〔…〕 text lost · 〔+x〕 restoration · {x}?y variant';
-  const list = edition.edits
-    .filter((e) => e.action !== 'label')
-    .map(
-      (e) =>
-        `${e.id}  ${e.rule}  ${e.reason}${e.evidence ? ` — ${e.evidence}` : ''} (${e.confidence})`,
-    );
-  return `${out}\n\n${paint('label', `— ${legend}`, options.colour)}\n${list.join('\n')}\n`;
+  const list = edition.edits.map(listLine);
+  return `${out}\n\n${paint('label', `— ${LEGEND}`, options.colour)}\n${list.join('\n')}\n`;
 }

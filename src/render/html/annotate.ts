@@ -1,4 +1,6 @@
-import type { Article, Edit, Edition, Span } from '../../model/types.js';
+import { articleParts } from '../../model/parts.js';
+import type { Article, Edit, Edition, Role, Span } from '../../model/types.js';
+import { categoryOf } from '../../stages/registry.js';
 
 /** What holds a run of source text. */
 export type SegmentKind = 'kept' | 'drop' | 'residue' | 'layout';
@@ -18,14 +20,19 @@ export interface SourceSegment {
   category?: DropCategory;
   /** Ids of flag/suggest/join edits and variant markers covering this run. */
   marks: string[];
+  /** The label edit that gave this run of kept text its role. */
+  label?: string;
   variant?: boolean;
 }
 
 export interface PointMark {
   at: number;
-  kind: 'join' | 'lacuna';
-  /** Edit id (for joins and flags) or article id (for lacunae of a body item). */
+  /** A paragraph joined, a hard wrap undone, text lost, or where a labelled piece starts. */
+  kind: 'join' | 'wrap' | 'lacuna' | 'label';
+  /** Edit id (for joins, flags and labels) or article id (for lacunae of a body item). */
   ref: string;
+  /** For labels: the role given. */
+  role?: Role;
   suggestion?: string;
   evidence?: string;
 }
@@ -53,11 +60,16 @@ const MIN_KEPT_MATCH = 4;
 const MAX_DAMAGED_PREFIX = 8;
 
 export function dropCategory(edit: Edit): DropCategory {
-  const key = `${edit.stage} ${edit.rule}`.toLowerCase();
-  if (key.includes('boilerplate') || key.includes('continuation')) return 'boilerplate';
-  if (key.includes('echo')) return 'echo';
-  if (key.includes('dedupe') || key.includes('dup') || key.includes('repeat')) return 'duplicate';
-  return 'drop';
+  switch (categoryOf(edit)) {
+    case 'furniture':
+      return 'boilerplate';
+    case 'echo':
+      return 'echo';
+    case 'duplicate':
+      return 'duplicate';
+    default:
+      return 'drop';
+  }
 }
 
 function spansOf(list: Owned[], spans: readonly Span[], base: Omit<Owned, 'start' | 'end'>): void {
@@ -65,23 +77,8 @@ function spansOf(list: Owned[], spans: readonly Span[], base: Omit<Owned, 'start
 }
 
 function articleOwned(a: Article, out: Owned[]): void {
-  const f = a.fields;
-  const named: [string, { spans: Span[] } | undefined][] = [
-    ['kicker', f.kicker],
-    ['headline', f.headline],
-    ['subheadline', f.subheadline],
-    ['dateline', a.dateline],
-    ['byline', f.byline],
-    ['sourceTag', f.sourceTag],
-  ];
-  for (const [field, value] of named)
-    if (value) spansOf(out, value.spans, { kind: 'kept', article: a.id, field });
-  f.related.forEach((r, i) =>
-    spansOf(out, r.spans, { kind: 'kept', article: a.id, field: `related[${i}]` }),
-  );
-  a.body.forEach((b, i) =>
-    spansOf(out, b.spans, { kind: 'kept', article: a.id, field: `body[${i}]` }),
-  );
+  for (const part of articleParts(a))
+    spansOf(out, part.spans, { kind: 'kept', article: a.id, field: part.name });
 }
 
 function owned(edition: Edition): Owned[] {
@@ -130,16 +127,30 @@ function lacunaPoints(edition: Edition): PointMark[] {
 function editPoints(edition: Edition): PointMark[] {
   const points: PointMark[] = [];
   for (const e of edition.edits) {
+    const category = categoryOf(e);
     if (e.action === 'join') {
-      // Two or more spans: the pieces joined; one span: the break (gap) that was closed.
-      const ats =
-        e.spans.length === 1 ? [e.spans[0].start] : e.spans.slice(0, -1).map((s) => s.end);
-      for (const at of ats) points.push({ at, kind: 'join', ref: e.id, evidence: e.reason });
+      // Each span is a seam closed: a column break, or the line breaks of a hard wrap.
+      const kind = category === 'wrap' ? 'wrap' : 'join';
+      for (const s of e.spans) points.push({ at: s.start, kind, ref: e.id, evidence: e.reason });
     }
-    if (e.action === 'flag' || e.action === 'suggest')
+    if (category === 'lacuna' || category === 'restoration')
       for (const s of e.spans)
         if (s.end === s.start)
-          points.push({ at: s.start, kind: 'lacuna', ref: e.id, evidence: e.reason });
+          points.push({
+            at: s.start,
+            kind: 'lacuna',
+            ref: e.id,
+            ...(e.suggestion ? { suggestion: e.suggestion } : {}),
+            evidence: e.reason,
+          });
+    if (e.action === 'label' && e.spans[0])
+      points.push({
+        at: e.spans[0].start,
+        kind: 'label',
+        ref: e.id,
+        role: e.role,
+        evidence: e.reason,
+      });
   }
   return points;
 }
@@ -173,7 +184,7 @@ function findKept(text: string, drop: Edit, pieces: Owned[]): KeptLink | undefin
 /** Lacunae of body items, plus flag edits at points where no body lacuna already shows one. */
 function mergePoints(lacunae: PointMark[], fromEdits: PointMark[]): PointMark[] {
   const at = new Set(lacunae.map((p) => p.at));
-  const extra = fromEdits.filter((p) => p.kind === 'join' || !at.has(p.at));
+  const extra = fromEdits.filter((p) => p.kind !== 'lacuna' || !at.has(p.at));
   return [...lacunae, ...extra].sort((a, b) => a.at - b.at);
 }
 
@@ -184,10 +195,16 @@ interface Overlay {
   variant: boolean;
 }
 
+/** Edits shown over the text they cover: flags, suggestions, joins (hard-wrap seams are only points). */
+function isOverlay(e: Edit): boolean {
+  if (e.action === 'join') return categoryOf(e) !== 'wrap';
+  return e.action === 'flag' || e.action === 'suggest';
+}
+
 function overlays(edition: Edition): Overlay[] {
   const out: Overlay[] = [];
   for (const e of edition.edits)
-    if (e.action === 'flag' || e.action === 'suggest' || e.action === 'join')
+    if (isOverlay(e))
       for (const s of e.spans)
         if (s.end > s.start) out.push({ start: s.start, end: s.end, id: e.id, variant: false });
   for (const a of edition.articles)
@@ -213,11 +230,23 @@ function boundaries(
   return [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
 }
 
+/**
+ * The label edit of each labelled span, by where the span starts (kept pieces are cut along
+ * the same spans). Where two stages labelled one span, the later (segment's) label wins.
+ */
+function labelsByStart(edition: Edition): Map<number, string> {
+  const labels = new Map<number, string>();
+  for (const e of edition.edits)
+    if (e.action === 'label') for (const s of e.spans) labels.set(s.start, e.id);
+  return labels;
+}
+
 function segmentAt(
   start: number,
   end: number,
   piece: Owned | undefined,
   over: Overlay[],
+  labels: Map<number, string>,
 ): SourceSegment {
   const covering = over.filter((o) => o.start <= start && o.end >= end);
   const seg: SourceSegment = {
@@ -228,6 +257,8 @@ function segmentAt(
   };
   if (covering.some((o) => o.variant)) seg.variant = true;
   if (piece?.article) ((seg.article = piece.article), (seg.field = piece.field));
+  const label = piece?.kind === 'kept' ? labels.get(piece.start) : undefined;
+  if (label) seg.label = label;
   if (piece?.residue) seg.residue = piece.residue;
   if (piece?.edit) ((seg.edit = piece.edit.id), (seg.category = dropCategory(piece.edit)));
   return seg;
@@ -247,13 +278,14 @@ export function annotateSource(text: string, edition: Edition): SourceAnnotation
     .map((e) => findKept(text, e, pieces))
     .filter((k): k is KeptLink => k !== undefined);
   const cuts = boundaries(text, pieces, over, points, keptLinks);
+  const labels = labelsByStart(edition);
   const segments: SourceSegment[] = [];
   let p = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [start, end] = [cuts[i], cuts[i + 1]];
     while (p < pieces.length && pieces[p].end <= start) p++;
     const piece = pieces[p] && pieces[p].start <= start ? pieces[p] : undefined;
-    segments.push(segmentAt(start, end, piece, over));
+    segments.push(segmentAt(start, end, piece, over, labels));
   }
   return { segments, points, keptLinks };
 }

@@ -1,4 +1,4 @@
-import type { Edit, Edition } from '../../model/types.js';
+import type { Edit, Edition, Role } from '../../model/types.js';
 import {
   annotateSource,
   dropCategory,
@@ -20,13 +20,35 @@ const CATEGORY_LABELS: Record<string, string> = {
   drop: '已删',
 };
 
+/** Margin marks of the roles a label gives (a piece of kept text starts at the mark). */
+const ROLE_MARKS: Record<Role, string> = {
+  kicker: '引题',
+  headline: '标题',
+  subheadline: '副题',
+  dateline: '电头',
+  byline: '署名',
+  sourceTag: '来源',
+  related: '相关',
+  paragraph: '段',
+  subhead: '小标题',
+  caption: '图说',
+  note: '注',
+};
+
 function editTitle(e: Edit | undefined): string {
   if (!e) return '';
   const evidence = e.evidence ? ` — ${e.evidence}` : '';
-  return `${e.id} ${e.stage}/${e.rule} (${e.action}, ${e.confidence}): ${e.reason}${evidence}`;
+  const role = e.role ? `${e.role} — ` : '';
+  return `${e.id} ${e.stage}/${e.rule} (${e.action}, ${e.confidence}): ${role}${e.reason}${evidence}`;
 }
 
 function pointHtml(p: PointMark, edits: Map<string, Edit>): string {
+  if (p.kind === 'label')
+    return html`<span class="mark-label" title="${editTitle(edits.get(p.ref))}"
+      >${p.role ? ROLE_MARKS[p.role] : '?'}</span
+    >`.html;
+  if (p.kind === 'wrap')
+    return html`<span class="mark-wrap" title="${editTitle(edits.get(p.ref))}">↩</span>`.html;
   if (p.kind === 'join')
     return html`<span class="mark-join" id="src-${p.ref}" title="${editTitle(edits.get(p.ref))}"
       >⏎拼接</span
@@ -58,6 +80,7 @@ function segmentHtml(
   if (seg.kind === 'layout' && seg.marks.length === 0) return esc(content);
   const title = [
     seg.kind === 'kept' ? `${seg.article} ${seg.field}` : '',
+    editTitle(seg.label ? edits.get(seg.label) : undefined),
     seg.residue ? `未归属 ${seg.residue}` : '',
     editTitle(seg.edit ? edits.get(seg.edit) : undefined),
     ...seg.marks.map((m) => editTitle(edits.get(m)) || `异文 ${m}`),
@@ -115,7 +138,9 @@ function legend(): Raw {
     ><span class="seg drop boilerplate">${CATEGORY_LABELS.boilerplate}</span
     ><span class="seg drop echo">${CATEGORY_LABELS.echo}</span
     ><span class="seg residue">未归属</span><span class="mark-join">⏎拼接</span
-    ><span class="mark-lacuna">〔…〕缺字</span><span class="seg variant">异文</span>
+    ><span class="mark-lacuna">〔…〕缺字</span><span class="seg variant">异文</span
+    ><span class="mark-label">标题</span>角色（悬停看原因）<span class="mark-wrap">↩</span
+    >硬换行已接
   </p>`;
 }
 
@@ -127,7 +152,7 @@ export function ledgerHtml(edition: Edition): Raw {
         <td><a href="#src-${e.id}">${e.id}</a></td>
         <td>${e.stage}/${e.rule}</td>
         <td>
-          ${e.action}${e.action === 'drop' ? html` <span class="muted">(${dropCategory(e)})</span>` : ''}
+          ${e.action}${e.action === 'drop' ? html` <span class="muted">(${dropCategory(e)})</span>` : ''}${e.role ? html` <span class="muted">(${e.role})</span>` : ''}
         </td>
         <td class="text">${e.text ?? ''}</td>
         <td>

@@ -53,6 +53,8 @@ pre.source { white-space: pre-wrap; word-break: break-all; font-family: var(--sa
 .kept-target::before { content: "▸"; color: #1f6f1f; font-weight: 700; }
 .kept-target:target::before { content: "▶保留"; background: #c8ecc8; }
 .mark-lacuna { color: var(--accent); font-weight: 700; }
+.mark-wrap { color: #1f6f1f; font-size: .75em; }
+.mark-label { font-size: .68em; vertical-align: super; color: #3b5b8a; border: 1px solid #b7c6de; border-radius: 3px; padding: 0 .15rem; margin-right: .1rem; }
 .legend span { display: inline-block; padding: 0 .4rem; margin-right: .4rem; }
 .ledger td.text { max-width: 18rem; overflow-wrap: anywhere; }
 @media (max-width: 60rem) { .split { grid-template-columns: 1fr; } }
