@@ -11,12 +11,16 @@ export interface Run {
   stderr: string;
 }
 
-/** Run `newsmend …args`, optionally feeding `input` on standard input. */
-export function newsmend(args: string[], input?: Uint8Array | string): Promise<Run> {
+/** Run `newsmend …args`, optionally feeding `input` on standard input, with extra `env`. */
+export function newsmend(
+  args: string[],
+  input?: Uint8Array | string,
+  env: Record<string, string> = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -4,6 +4,7 @@ import { collectFiles } from '../../archive/files.js';
 import { ingestBytes } from '../../archive/ingest.js';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type Command } from '../command.js';
 import { checkDate, parseCommandArgs } from '../args.js';
+import { stagesFor } from '../fault.js';
 import { readInput } from '../io.js';
 
 const HELP = `newsmend ingest — mend page dumps and store them in an archive
@@ -21,8 +22,11 @@ Options:
   -v, --verbose        one line per source on standard error
   -h, --help           this help
 
+A dump that cannot be read, or on which a stage of the pipeline fails, is reported and not
+stored; the other files are stored all the same, and running ingest again picks it up.
+
 Prints a progress bar on a terminal and a summary line at the end.
-Exit codes: 0 ok, 1 some input could not be read, 2 misuse.
+Exit codes: 0 ok, 1 some input could not be read or mended, 2 misuse.
 
 Examples:
   newsmend ingest examples/ --db archive.db
@@ -87,7 +91,14 @@ export const ingestCommand: Command = {
         try {
           const bytes = readInput(path);
           const name = path === '-' ? 'stdin' : basename(path);
-          const r = ingestBytes(db, bytes, { name, editionDate: values.date });
+          const r = ingestBytes(db, bytes, { name, editionDate: values.date }, stagesFor(bytes));
+          if (r.status === 'failed') {
+            tally.failed++;
+            process.stderr.write(
+              `${tty ? '\n' : ''}newsmend ingest: ${path}: not stored: ${r.problem}\n`,
+            );
+            return;
+          }
           if (r.status === 'added') (tally.added++, (tally.articles += r.articles));
           else tally.existing++;
           if (values.verbose)
