@@ -119,7 +119,7 @@ export function updateFloors(
       schema: FLOORS_SCHEMA,
       note:
         old?.note ??
-        'Quality floors for `newsmend eval --gate`. Refresh with `newsmend eval --write-floors`; a floor is never lowered without --allow-lower and a reason in the commit.',
+        'Quality floors for `newsmend eval --gate`: the test split (mean over the fixed seeds, per rate profile: test.<profile>.<metric>), the real cases (real.<metric>) and the robustness sweep; crashes and rebuild failures of every split are capped at 0. Refresh with `newsmend eval --write-floors`; a floor is never lowered or retired without --allow-lower and a reason in the commit.',
       floors: Object.fromEntries(Object.entries(floors).sort()),
       ceilings: Object.fromEntries(Object.entries(ceilings).sort()),
     },
