@@ -15,6 +15,14 @@ export interface EntryOptions<F> {
 /** Fields of an entry beyond what every entry has. */
 type Extra = Pick<Edit, 'text' | 'probability' | 'role' | 'suggestion' | 'likely' | 'kept'>;
 
+/** The evidence a rule renders from the facts of an entry (a rule that has some needs facts). */
+function evidenceOf<F extends Facts>(rule: Rule<F>, facts: F | undefined): string | undefined {
+  if (!rule.evidence) return undefined;
+  if (facts === undefined)
+    throw new Error(`rule ${rule.id} renders from facts, and none were given`);
+  return rule.evidence(facts);
+}
+
 function copySpans(spans: readonly Span[]): Span[] {
   return spans.map((s) => ({ start: s.start, end: s.end }));
 }
@@ -135,7 +143,7 @@ export class StageContext<S extends StageName = StageName> {
   ): Edit {
     this.check(rule, verb);
     const { facts, refs } = options;
-    const evidence = rule.evidence && facts ? rule.evidence(facts) : undefined;
+    const evidence = evidenceOf(rule, facts);
     const probability = extra.probability;
     return this.doc.ledger.add({
       stage: rule.stage,
