@@ -1,6 +1,6 @@
 import type { Counts } from './counts.js';
 import type { ScoredArticle } from './gold.js';
-import { addGrams, ngrams, norm, overlap, total } from './text.js';
+import { addNgrams, norm, overlap, total } from './text.js';
 
 /**
  * Segmentation-neutral page metrics. They do not pair articles, so they stay meaningful when the
@@ -41,7 +41,7 @@ function units(a: ScoredArticle): string[] {
 /** All article text of a page as one trigram multiset; each text unit is cut on its own. */
 export function pageGrams(articles: readonly ScoredArticle[]): Map<string, number> {
   const grams = new Map<string, number>();
-  for (const a of articles) for (const t of units(a)) addGrams(grams, ngrams(t, PAGE_GRAM));
+  for (const a of articles) for (const t of units(a)) addNgrams(grams, t, PAGE_GRAM);
   return grams;
 }
 

@@ -17,30 +17,35 @@ export function normOffset(text: string, at: number): number {
   return norm(text.slice(0, Math.max(0, Math.min(at, text.length)))).length;
 }
 
+const SURROGATE = /[\ud800-\udfff]/u;
+
 /**
- * Character n-grams as a multiset (Map n-gram → count). A text shorter than n is one gram of
- * itself, so a short headline still counts.
+ * Add the character n-grams of `text` to the multiset `into` (n-gram → count). A text shorter
+ * than n is one gram of itself, so a short headline still counts.
  */
+export function addNgrams(into: Map<string, number>, text: string, n: number): void {
+  const add = (gram: string) => into.set(gram, (into.get(gram) ?? 0) + 1);
+  if (!SURROGATE.test(text)) {
+    // Fast path: every character is one UTF-16 unit, so slices are characters.
+    if (text.length > 0 && text.length < n) add(text);
+    for (let i = 0; i + n <= text.length; i++) add(text.slice(i, i + n));
+    return;
+  }
+  const chars = Array.from(text);
+  if (chars.length > 0 && chars.length < n) add(text);
+  for (let i = 0; i + n <= chars.length; i++) add(chars.slice(i, i + n).join(''));
+}
+
+/** Character n-grams as a multiset (Map n-gram → count). */
 export function ngrams(text: string, n: number): Map<string, number> {
   const counts = new Map<string, number>();
-  const chars = Array.from(text);
-  if (chars.length > 0 && chars.length < n) counts.set(chars.join(''), 1);
-  for (let i = 0; i + n <= chars.length; i++) {
-    let gram = chars[i];
-    for (let k = 1; k < n; k++) gram += chars[i + k];
-    counts.set(gram, (counts.get(gram) ?? 0) + 1);
-  }
+  addNgrams(counts, text, n);
   return counts;
 }
 
 /** Character bigrams as a multiset (Map bigram → count); a one-character text is one unigram. */
 export function bigrams(text: string): Map<string, number> {
   return ngrams(text, 2);
-}
-
-/** Add the counts of `more` into `into` (multiset sum). */
-export function addGrams(into: Map<string, number>, more: Map<string, number>): void {
-  for (const [gram, count] of more) into.set(gram, (into.get(gram) ?? 0) + count);
 }
 
 export function total(counts: Map<string, number>): number {
