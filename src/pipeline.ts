@@ -46,7 +46,11 @@ export function newDoc(input: string | Uint8Array, options: MendOptions = {}): D
     messages: [...decoded.messages],
     articles: [],
     residue: [],
-    options: { encoding: options.encoding, editionDate: options.editionDate },
+    options: {
+      encoding: options.encoding,
+      editionDate: options.editionDate,
+      ...(options.structure === 'rules' ? { structure: 'rules' as const } : {}),
+    },
     stats: [],
   };
 }

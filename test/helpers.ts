@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mend, rebuild, type Article, type Edition } from '../src/index.js';
+import { mend, rebuild, type Article, type Edition, type MendOptions } from '../src/index.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -10,8 +10,8 @@ export function readFixture(name: string): string {
 }
 
 /** Mend text and check the ledger rebuilds it, as every test should. */
-export function mendChecked(text: string): Edition {
-  const edition = mend(text);
+export function mendChecked(text: string, options: MendOptions = {}): Edition {
+  const edition = mend(text, options);
   if (rebuild(edition) !== text) throw new Error('rebuild(mend(x)) !== x');
   return edition;
 }

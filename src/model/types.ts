@@ -241,10 +241,19 @@ export interface MendOptions {
   editionDate?: string;
   /** Include timing in stats (non-deterministic); off by default so output is byte-identical. */
   timings?: boolean;
+  /**
+   * Who decides where articles start and what each line is: the page-structure `model`
+   * (default, when its weights file ships) or the hand `rules` alone (for comparison).
+   */
+  structure?: StructureMode;
 }
+
+export type StructureMode = 'model' | 'rules';
 
 export interface ResolvedOptions {
   encoding?: string;
   /** The edition date given by the caller, or read from the page header when none was given. */
   editionDate?: string;
+  /** Set when the caller asked for the hand rules instead of the page-structure model. */
+  structure?: StructureMode;
 }

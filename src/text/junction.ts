@@ -1,6 +1,6 @@
-import { isWord, tag, wordFrequency } from '../../lexicon/index.js';
-import { expectedPairCount, pairCount, pairSeen } from '../../lexicon/pairs.js';
-import { isCjk } from '../../text/chars.js';
+import { isWord, tag, wordFrequency } from '../lexicon/index.js';
+import { expectedPairCount, pairCount, pairSeen } from '../lexicon/pairs.js';
+import { isCjk } from './chars.js';
 
 /**
  * Evidence about the seam between the end of one block and the start of the next: does a

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { expectedPairCount, pairSeen } from '../../src/lexicon/pairs.js';
 import { findBridge } from '../../src/stages/rejoin/bridge.js';
-import { examineJunction } from '../../src/stages/rejoin/junction.js';
+import { examineJunction } from '../../src/text/junction.js';
 import { mendChecked, paragraphs } from '../helpers.js';
 
 test('the pair table knows common neighbours and how common characters are', () => {

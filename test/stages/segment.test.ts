@@ -33,6 +33,8 @@ test('titles after a QR caption are a related box; the line above the body heads
 });
 
 test('a feature with a photo spread keeps its bylined sections', () => {
+  // The hand rules' reading of this layout (structure: 'rules'); the page-structure model
+  // misreads it today (see the closing note of issue 8), and is measured by `npm run eval`.
   const e = mendChecked(
     [
       '守护绿色的人们',
@@ -50,6 +52,7 @@ test('a feature with a photo spread keeps its bylined sections', () => {
       '本报记者  吴  敏',
       '每到冬天，小吴都要在湿地边守上几个通宵，记录候鸟的数量。',
     ].join('\n\n'),
+    { structure: 'rules' },
   );
   assert.deepEqual(headlines(e), ['守护绿色的人们']);
   const kinds = e.articles[0].body.map((b) => b.kind);
@@ -58,6 +61,8 @@ test('a feature with a photo spread keeps its bylined sections', () => {
 });
 
 test('a see-also note after the source tag stays with its story', () => {
+  // The hand rules' reading of this layout (structure: 'rules'); the page-structure model
+  // misreads it today (see the closing note of issue 8), and is measured by `npm run eval`.
   const e = mendChecked(
     [
       '古镇办起非遗市集',
@@ -67,6 +72,7 @@ test('a see-also note after the source tag stays with its story', () => {
       '江边步道全线贯通',
       '本报讯 全长十二公里的江边步道日前全线贯通。',
     ].join('\n\n'),
+    { structure: 'rules' },
   );
   assert.deepEqual(headlines(e), ['古镇办起非遗市集', '江边步道全线贯通']);
   assert.equal(e.articles[0].body.at(-1)?.kind, 'note');

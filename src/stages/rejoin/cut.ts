@@ -3,7 +3,7 @@ import { endsParagraph } from '../../text/chars.js';
 import { endsWithCredit, shapeOfText } from '../../text/classify.js';
 import { isHeadlineShaped } from '../../text/shape.js';
 import { findBridge } from './bridge.js';
-import { examineJunction, type JunctionEvidence } from './junction.js';
+import { examineJunction, type JunctionEvidence } from '../../text/junction.js';
 import type { CutKind, Stopper } from './rules.js';
 
 /** Text that can only continue a sentence: it opens with clause punctuation. */

@@ -4,7 +4,7 @@ import { startsSentence } from '../../text/opening.js';
 import type { StageContext } from '../context.js';
 import type { Stage } from '../stage.js';
 import { cutKind, stopper } from './cut.js';
-import { examineJunction, type JunctionEvidence } from './junction.js';
+import { examineJunction, type JunctionEvidence } from '../../text/junction.js';
 import { lacunaAtSeam, lacunaOf, recordLacuna, rendered, seamFacts, type Found } from './lacuna.js';
 import { RULES, type CutKind } from './rules.js';
 

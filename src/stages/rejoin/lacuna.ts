@@ -2,7 +2,7 @@ import { blockEnd, type Block, type Doc } from '../../model/doc.js';
 import type { Edit, Lacuna, Span } from '../../model/types.js';
 import type { StageContext } from '../context.js';
 import { findBridge } from './bridge.js';
-import type { JunctionEvidence } from './junction.js';
+import type { JunctionEvidence } from '../../text/junction.js';
 import {
   RULES,
   type CutKind,

@@ -21,9 +21,17 @@ export interface Orphan {
   rule: typeof RULES.orphanTitle | typeof RULES.orphanHeading;
 }
 
+/** What the page-structure model said of the unit a part starts with. */
+export interface ModelVerdict {
+  label: string;
+  probability: number;
+  features: string;
+  runnerUp: string;
+}
+
 export interface RecordOptions {
-  /** A model's probability for the role it gave a part; absent for the hand rules. */
-  probability?: (article: Article, part: Part) => number | undefined;
+  /** The model's verdict on a part (by where it starts); absent when the hand rules decided. */
+  model?: (part: Part) => ModelVerdict | undefined;
 }
 
 /** Shape of each unit's line, by where its block starts in the source. */
@@ -65,14 +73,24 @@ export function labelRule(part: Part, shape: Shape | undefined): SegmentLabelRul
 }
 
 /** Where an article starts, named by what opens it: a headline group, a dateline, or neither. */
-export function recordBoundary(ctx: Ctx, article: Article, first: Part): void {
+export function recordBoundary(
+  ctx: Ctx,
+  article: Article,
+  first: Part,
+  verdict?: ModelVerdict,
+): void {
+  const span = first.spans[0];
+  if (verdict) {
+    const facts = { ...verdict, article: article.id, at: span.start };
+    ctx.split(RULES.modelBoundary, [span], { facts, refs: [article.id] });
+    return;
+  }
   const rule =
     first.role === 'kicker' || first.role === 'headline' || first.role === 'subheadline'
       ? RULES.opensWithHeadline
       : first.role === 'dateline'
         ? RULES.opensWithDateline
         : RULES.opensHeadless;
-  const span = first.spans[0];
   ctx.split(rule, [span], { facts: { at: span.start, article: article.id }, refs: [article.id] });
 }
 
@@ -82,14 +100,21 @@ export function recordLabel(
   article: Article,
   part: Part,
   shapes: ShapeIndex,
-  probability?: number,
+  verdict?: ModelVerdict,
 ): void {
-  const shape = shapes.get(start(part));
-  const facts = { article: article.id, shape: shape ?? 'unknown' };
-  ctx.label(labelRule(part, shape), part.spans, part.role, {
-    facts,
+  const shape = shapes.get(start(part)) ?? 'unknown';
+  if (verdict) {
+    const facts = { ...verdict, article: article.id, shape };
+    ctx.label(RULES.modelLabel, part.spans, part.role, {
+      facts,
+      refs: [article.id],
+      probability: verdict.probability,
+    });
+    return;
+  }
+  ctx.label(labelRule(part, shape === 'unknown' ? undefined : shape), part.spans, part.role, {
+    facts: { article: article.id, shape },
     refs: [article.id],
-    ...(probability !== undefined ? { probability } : {}),
   });
 }
 
@@ -112,10 +137,9 @@ export function recordArticle(
 ): void {
   const parts = articleParts(article).sort((a, b) => start(a) - start(b));
   if (parts.length === 0 || parts[0].spans.length === 0) return;
-  recordBoundary(ctx, article, parts[0]);
+  recordBoundary(ctx, article, parts[0], options.model?.(parts[0]));
   for (const part of parts)
-    if (part.spans.length > 0)
-      recordLabel(ctx, article, part, shapes, options.probability?.(article, part));
+    if (part.spans.length > 0) recordLabel(ctx, article, part, shapes, options.model?.(part));
   recordOpenings(ctx, article);
 }
 

@@ -4,6 +4,28 @@ import { defineRules } from '../rule.js';
 export type LabelFacts = { article: string; shape: string };
 /** Facts of an article boundary: where the article starts and what opens it. */
 export type BoundaryFacts = { at: number; article: string };
+/**
+ * Facts of a decision of the page-structure model: its probability for the label it chose given
+ * the label before, the features that weighed most for it, and the runner-up label.
+ */
+export type ModelFacts = {
+  article: string;
+  label: string;
+  probability: number;
+  features: string;
+  runnerUp: string;
+};
+export type ModelLabelFacts = ModelFacts & { shape: string };
+export type ModelBoundaryFacts = ModelFacts & { at: number };
+
+/** Where the model's confidences come from. */
+const MODEL =
+  'the model’s own probability for its label given the label before (data/structure-model.json.gz, trained by `npm run train` on fit pages)';
+
+function modelEvidence(f: ModelFacts): string {
+  return `${f.label} p=${f.probability} (next best ${f.runnerUp}); weighed most: ${f.features}`;
+}
+
 /** Facts of a paragraph that opens mid-sentence. */
 export type OpeningFacts = { article: string };
 
@@ -109,6 +131,25 @@ export const RULES = defineRules('segment', {
     0.85,
     `${DEV}: related titles F1 0.86`,
   ),
+  modelLabel: {
+    id: 'segment.model-label',
+    category: 'role',
+    action: 'label',
+    reason: (f: ModelLabelFacts) =>
+      `the page-structure model reads this line as ${f.label.replace(/[+]$/, '')}`,
+    evidence: modelEvidence,
+    confidence: (f: ModelLabelFacts) => f.probability,
+    confidenceNote: MODEL,
+  },
+  modelBoundary: {
+    id: 'segment.model-boundary',
+    category: 'boundary',
+    action: 'split',
+    reason: (f: ModelBoundaryFacts) => `the page-structure model opens ${f.article} here`,
+    evidence: modelEvidence,
+    confidence: (f: ModelBoundaryFacts) => f.probability,
+    confidenceNote: MODEL,
+  },
   opensWithHeadline: {
     id: 'segment.opens-with-headline',
     category: 'boundary',

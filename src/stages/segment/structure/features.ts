@@ -1,0 +1,202 @@
+import { countCjk } from '../../../text/chars.js';
+import { examineJunction } from '../../../text/junction.js';
+import { startsMidSentence } from '../../../text/opening.js';
+import type { Unit } from '../units.js';
+import {
+  COLUMN_TAG,
+  DASH_CLOSER,
+  DASH_OPENER,
+  NUMBERED,
+  SECTION_LABEL,
+} from '../../../text/heading-marks.js';
+import type { RuleReading } from './rule-reading.js';
+
+/**
+ * Features of one unit for the page-structure model: what a text dump offers. Each is a
+ * name; the model holds a weight per name and label. Names are short because the weights file
+ * lists them all.
+ */
+
+/** Text looked at on each side of a unit for lexical cohesion (TextTiling-style windows). */
+const COHESION_BEFORE_CHARS = 400;
+const COHESION_AFTER_CHARS = 200;
+/** Upper edges of the length buckets, in characters: kickers and subheads are short, headlines longer. */
+const LENGTH_EDGES = [4, 8, 12, 16, 20, 26, 32, 45, 70, 120];
+/** Upper edges of the cohesion buckets: share of the bigrams after that were seen before. */
+const COHESION_EDGES = [0, 0.04, 0.08, 0.14, 0.22, 0.35, 0.5];
+
+function bucket(value: number, edges: readonly number[]): number {
+  const k = edges.findIndex((e) => value <= e);
+  return k === -1 ? edges.length : k;
+}
+
+function endClass(text: string): string {
+  const last = text[text.length - 1] ?? '';
+  if ('。！？!?…'.includes(last)) return 'stop';
+  if ('，、；：,;:'.includes(last)) return 'clause';
+  if ('”’」』）)》】'.includes(last)) return 'close';
+  if ('—–-'.includes(last)) return 'dash';
+  if (/\d/u.test(last)) return 'digit';
+  return 'none';
+}
+
+function cjkBigramSet(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (countCjk(text.slice(i, i + 2)) === 2) grams.add(text.slice(i, i + 2));
+  }
+  return grams;
+}
+
+/** Share of the bigrams of the text from unit `i` on that the text before it already holds. */
+function cohesion(units: readonly Unit[], i: number): number {
+  let before = '';
+  for (let j = i - 1; j >= 0 && before.length < COHESION_BEFORE_CHARS; j--)
+    before = units[j].block.text + before;
+  let after = '';
+  for (let j = i; j < units.length && after.length < COHESION_AFTER_CHARS; j++)
+    after += units[j].block.text;
+  const grams = cjkBigramSet(after.slice(0, COHESION_AFTER_CHARS));
+  if (grams.size === 0 || before.length === 0) return -1;
+  const seen = cjkBigramSet(before.slice(-COHESION_BEFORE_CHARS));
+  let shared = 0;
+  for (const g of grams) if (seen.has(g)) shared++;
+  return shared / grams.size;
+}
+
+/** Where unit `i` stands in its run of consecutive heading-shaped units. */
+function headingRun(units: readonly Unit[], i: number): { length: number; index: number } {
+  let first = i;
+  while (first > 0 && units[first - 1].shape === 'heading' && !units[first].afterFurniture) first--;
+  let last = i;
+  while (
+    last + 1 < units.length &&
+    units[last + 1].shape === 'heading' &&
+    !units[last + 1].afterFurniture
+  )
+    last++;
+  return { length: last - first + 1, index: i - first };
+}
+
+function shapeFeatures(prefix: string, unit: Unit | undefined): string[] {
+  if (!unit) return [`${prefix}none`];
+  return [`${prefix}${unit.shape}`, `${prefix}len${bucket(unit.block.text.length, LENGTH_EDGES)}`];
+}
+
+function textFeatures(text: string): string[] {
+  const out = [`len${bucket(text.length, LENGTH_EDGES)}`, `end:${endClass(text)}`];
+  if (/[：:]/u.test(text)) out.push('colon');
+  if (/[“”"「《]/u.test(text)) out.push('quote');
+  if (/[，,]/u.test(text)) out.push('comma');
+  if (/\d|[０-９]/u.test(text)) out.push('digit');
+  if (/[A-Za-zＡ-Ｚａ-ｚ]/u.test(text)) out.push('latin');
+  if (/[\s\u3000]/u.test(text)) out.push('space');
+  if (COLUMN_TAG.test(text)) out.push('colTag');
+  if (DASH_OPENER.test(text)) out.push('dashOpen');
+  if (DASH_CLOSER.test(text)) out.push('dashClose');
+  if (NUMBERED.test(text)) out.push('numbered');
+  if (SECTION_LABEL.test(text)) out.push('section');
+  return out;
+}
+
+/** The features of unit `i` that do not depend on the label before it. */
+export function unitFeatures(
+  units: readonly Unit[],
+  readings: readonly RuleReading[],
+  i: number,
+): string[] {
+  const unit = units[i];
+  const text = unit.block.text;
+  const out = ['bias', `shape:${unit.shape}`, ...textFeatures(text)];
+  out.push(...shapeFeatures('p:', units[i - 1]), ...shapeFeatures('n:', units[i + 1]));
+  out.push(`nn:${units[i + 2]?.shape ?? 'none'}`, `pp:${units[i - 2]?.shape ?? 'none'}`);
+  if (i === 0) out.push('first');
+  if (i === units.length - 1) out.push('last');
+  if (unit.afterFurniture) out.push('afterFurn');
+  if (unit.afterStoryEnd) out.push('afterEnd');
+  if (unit.continued) out.push('continued');
+  // Furniture between this unit and the next: a headline has its body right under it.
+  if (units[i + 1]?.afterFurniture) out.push('n:afterFurn');
+  if (units[i + 1]?.afterStoryEnd) out.push('n:afterEnd');
+  if (unit.block.repeated) out.push('repeated');
+  if (unit.block.lacunaBefore) out.push('lacBefore');
+  if (unit.shape === 'paragraph' && startsMidSentence(text)) out.push('midStart');
+  // The next unit carries on a sentence this one broke off: a cut paragraph, not a heading.
+  const following = units[i + 1];
+  if (following?.shape === 'paragraph' && startsMidSentence(following.block.text))
+    out.push('n:mid');
+  if (units[i - 1]) out.push(`p:end:${endClass(units[i - 1].block.text)}`);
+  // A word running across the seam to the next unit: one sentence cut in two, not a heading.
+  if (
+    unit.shape === 'heading' &&
+    following &&
+    examineJunction(text, following.block.text).crossingWord
+  )
+    out.push('n:cross');
+  if (unit.shape === 'heading') {
+    const run = headingRun(units, i);
+    out.push(`run${Math.min(run.length, 5)}`, `runAt${Math.min(run.index, 4)}`);
+    out.push(`runLeft${Math.min(run.length - 1 - run.index, 4)}`);
+    const next = units[i + 1];
+    if (next?.shape === 'heading')
+      out.push(text.length < next.block.text.length ? 'shorterNext' : 'longerNext');
+  }
+  out.push(...contextFeatures(units, i));
+  const c = cohesion(units, i);
+  out.push(c < 0 ? 'coh:none' : `coh${bucket(c, COHESION_EDGES)}`);
+  if (unit.shape === 'heading') out.push(c < 0 ? 'hcoh:none' : `hcoh${bucket(c, COHESION_EDGES)}`);
+  const rule = readings[i];
+  out.push(`r:${rule.role}`, `r:${rule.role}${rule.opens ? '+' : ''}`, `r:open${rule.opens}`);
+  const prevRule = readings[i - 1];
+  if (prevRule) out.push(`pr:${prevRule.role}`);
+  out.push(`r:${rule.role}|s:${unit.shape}`);
+  // Pairs a linear model cannot form on its own.
+  const len = bucket(text.length, LENGTH_EDGES);
+  const next = units[i + 1]?.shape ?? 'none';
+  out.push(`s:${unit.shape}|len${len}|n:${next}`);
+  if (unit.shape === 'heading') {
+    out.push(`hlen${len}|coh${c < 0 ? 'none' : bucket(c, COHESION_EDGES)}`);
+    out.push(`first:${text[0]}`, `last:${text[text.length - 1]}`);
+  }
+  return out;
+}
+
+/** Paragraph units since the last heading-shaped one: subheads come a few paragraphs apart. */
+const SINCE_EDGES = [0, 1, 2, 4, 8, 16];
+/** How far around a heading we look for another heading of the same length (parallel subheads). */
+const PARALLEL_WINDOW = 24;
+/** Lengths within this many characters count as the same (parallel form). */
+const PARALLEL_SLACK = 2;
+
+function contextFeatures(units: readonly Unit[], i: number): string[] {
+  const out: string[] = [];
+  let since = 0;
+  for (let j = i - 1; j >= 0 && units[j].shape !== 'heading'; j--) since++;
+  out.push(`since${bucket(since, SINCE_EDGES)}`);
+  const unit = units[i];
+  if (unit.shape !== 'heading') return out;
+  const length = unit.block.text.length;
+  let parallel = 0;
+  for (
+    let j = Math.max(0, i - PARALLEL_WINDOW);
+    j < Math.min(units.length, i + PARALLEL_WINDOW);
+    j++
+  ) {
+    if (Math.abs(j - i) < 2 || units[j].shape !== 'heading') continue;
+    if (Math.abs(units[j].block.text.length - length) <= PARALLEL_SLACK) parallel++;
+  }
+  out.push(`parallel${Math.min(parallel, 3)}`);
+  const rest = units.length - 1 - i;
+  out.push(`tail${bucket(rest, SINCE_EDGES)}`);
+  return out;
+}
+
+/** The features that pair the label before with what this unit looks like. */
+export function transitionFeatures(unit: Unit, reading: RuleReading, previous: string): string[] {
+  return [
+    `y-1:${previous}|len${bucket(unit.block.text.length, LENGTH_EDGES)}`,
+    `y-1:${previous}`,
+    `y-1:${previous}|s:${unit.shape}`,
+    `y-1:${previous}|r:${reading.role}${reading.opens ? '+' : ''}`,
+  ];
+}

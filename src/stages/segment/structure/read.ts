@@ -1,0 +1,33 @@
+import type { Doc } from '../../../model/doc.js';
+import { Assembler } from '../assembler.js';
+import type { Unit } from '../units.js';
+import { transitionFeatures, unitFeatures } from './features.js';
+import { ruleReadings, type RuleReading } from './rule-reading.js';
+
+/** What the structure model sees of a page: its units, the rules' reading of each, their features. */
+export interface PageView {
+  units: Unit[];
+  readings: RuleReading[];
+  features: string[][];
+  /** The features pairing unit `i` with the label before it. */
+  transition(i: number, before: string): string[];
+}
+
+/**
+ * Look at a page as the model does. The hand rules run first and their reading of each unit
+ * becomes a feature (the model decides; the rules' articles are not kept).
+ */
+export function viewPage(doc: Doc, units: Unit[]): PageView {
+  const rules = new Assembler(doc, units);
+  rules.run();
+  const readings = ruleReadings(
+    units,
+    rules.drafts.map((d) => d.article),
+  );
+  return {
+    units,
+    readings,
+    features: units.map((_, i) => unitFeatures(units, readings, i)),
+    transition: (i, before) => transitionFeatures(units[i], readings[i], before),
+  };
+}

@@ -1,0 +1,78 @@
+import { gzipSync } from 'node:zlib';
+import { splitPages, SPLITS } from '../../eval/splits.js';
+import { newDoc, runStage, STAGES } from '../../pipeline.js';
+import type { Doc } from '../../model/doc.js';
+import { PROFILE_NAMES } from '../../synth/rates.js';
+import type { StructureWeights } from '../../stages/segment/structure/model.js';
+import { DEFAULT_FIT, fitMaxent, type Example } from './fit.js';
+import { pageExamples } from './examples.js';
+
+/**
+ * Seeds of the damage the training pages get. Not the evaluation's seeds, so the fit column
+ * of `npm run eval` scores fit pages the model saw with other damage.
+ */
+export const TRAIN_SEEDS = [101, 202];
+
+/** The stages before segment, on a page's bytes: the state the model reads at run time. */
+export function prepare(bytes: Uint8Array): Doc {
+  const doc = newDoc(bytes);
+  for (const stage of STAGES) {
+    if (stage.name === 'segment') break;
+    runStage(doc, stage);
+  }
+  return doc;
+}
+
+export interface TrainReport {
+  pages: number;
+  skipped: number;
+  units: number;
+  unmatched: number;
+  weights: StructureWeights;
+}
+
+/**
+ * Train the page-structure model on *fit* pages only (every profile, every training seed) and
+ * return its weights. Deterministic: the same pages and options give the same bytes.
+ */
+export function trainStructure(
+  sharedEval: string,
+  progress: (done: number, total: number) => void = () => {},
+  maxPages?: number,
+): TrainReport {
+  const examples: Example[] = [];
+  const transitions = new Set<string>();
+  const report = { pages: 0, skipped: 0, units: 0, unmatched: 0 };
+  const runs = TRAIN_SEEDS.flatMap((seed) => PROFILE_NAMES.map((profile) => ({ seed, profile })));
+  runs.forEach(({ seed, profile }, k) => {
+    for (const page of splitPages(sharedEval, 'fit', seed, profile, maxPages)) {
+      const got = pageExamples(page, prepare);
+      report.pages++;
+      report.units += got.units;
+      report.unmatched += got.unmatched;
+      if (got.skipped) report.skipped++;
+      examples.push(...got.examples);
+      for (const t of got.transitions) transitions.add(t);
+    }
+    progress(k + 1, runs.length);
+  });
+  const weights = fitMaxent(
+    examples,
+    [...transitions],
+    {
+      split: 'fit',
+      what: SPLITS.fit.what,
+      seeds: TRAIN_SEEDS,
+      profiles: PROFILE_NAMES,
+      pages: report.pages,
+      ...(maxPages !== undefined ? { maxPages } : {}),
+    },
+    DEFAULT_FIT,
+  );
+  return { ...report, weights };
+}
+
+/** The weights file's bytes: JSON, gzipped without a timestamp, so retraining gives the same bytes. */
+export function weightsBytes(weights: StructureWeights): Buffer {
+  return gzipSync(JSON.stringify(weights), { level: 9 });
+}
