@@ -43,10 +43,13 @@ function gapCell(key: keyof Metrics, fit?: SplitRun, test?: SplitRun): string {
 
 /** The lines above the table: seeds, what each column holds and how many pages it scored. */
 function header(r: SuiteReport, profiles: ProfileName[], splits: SplitName[]): string[] {
-  const lines = [
-    `newsmend eval — seeds ${r.seeds.join(', ')}; a cell is the mean over seeds ±sd (sample),`,
-    "each seed's value micro-averaged over its pages; crashes and rebuild failures are totals",
-  ];
+  const lines =
+    splits.length === 0
+      ? ['newsmend eval — the real cases']
+      : [
+          `newsmend eval — seeds ${r.seeds.join(', ')}; a cell is the mean over seeds ±sd (sample),`,
+          "each seed's value micro-averaged over its pages; crashes and rebuild failures are totals",
+        ];
   for (const split of splits) {
     const run = r.splits.find((s) => s.split === split)!;
     const capped = EVAL_CAPS[split] !== undefined ? ', capped for time' : '';
@@ -60,7 +63,8 @@ function header(r: SuiteReport, profiles: ProfileName[], splits: SplitName[]): s
     lines.push(
       `  ${pad(GAP, 13)} fit mean − test mean (positive: better on the pages rules may fit)`,
     );
-  lines.push(`  profiles: ${profiles.map((p) => `${p} = ${PROFILE_NOTES[p]}`).join('; ')}`);
+  if (profiles.length > 0)
+    lines.push(`  profiles: ${profiles.map((p) => `${p} = ${PROFILE_NOTES[p]}`).join('; ')}`);
   return lines;
 }
 
@@ -78,8 +82,10 @@ export function renderSuiteTable(r: SuiteReport): string {
     `${pad(label, labelWidth)}${cells.map((c) => c.padStart(COLUMN)).join('')}`.trimEnd();
   const top = row('metric', titles);
   const out = [...header(r, profiles, splits), '', top, '─'.repeat(width(top))];
-  for (const profile of profiles) {
-    out.push(`profile ${profile}: ${PROFILE_NOTES[profile]}`);
+  // One block of rows per profile; the real cases alone (--split real) need no profile.
+  const blocks: (ProfileName | undefined)[] = profiles.length > 0 ? profiles : [undefined];
+  for (const profile of blocks) {
+    if (profile) out.push(`profile ${profile}: ${PROFILE_NOTES[profile]}`);
     const runs = splits.map((s) => r.splits.find((x) => x.split === s && x.profile === profile)!);
     const fit = runs.find((x) => x.split === 'fit');
     const test = runs.find((x) => x.split === 'test');

@@ -66,6 +66,13 @@ describe('evaluation protocol report', () => {
     assert.match(table, /fit .*sample of 10 of 20 pages, capped for time/u);
   });
 
+  it('prints the real cases alone as one block', () => {
+    const table = renderSuiteTable({ ...REPORT, splits: [] });
+    const body = table.split('\n').filter((l) => l.includes('body char-bigram F1'));
+    assert.equal(body.length, 1);
+    assert.match(body[0], /\s1$/u);
+  });
+
   it('writes no per-page rows for test splits in the JSON report', () => {
     const r: SuiteReport = {
       ...REPORT,
