@@ -104,7 +104,7 @@ export function recordLabel(
 ): void {
   const shape = shapes.get(start(part)) ?? 'unknown';
   if (verdict) {
-    const facts = { ...verdict, article: article.id, shape };
+    const facts = { ...verdict, article: article.id };
     ctx.label(RULES.modelLabel, part.spans, part.role, {
       facts,
       refs: [article.id],

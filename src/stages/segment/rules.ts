@@ -15,7 +15,7 @@ export type ModelFacts = {
   features: string;
   runnerUp: string;
 };
-export type ModelLabelFacts = ModelFacts & { shape: string };
+export type ModelLabelFacts = ModelFacts;
 export type ModelBoundaryFacts = ModelFacts & { at: number };
 
 /** Where the model's confidences come from. */
@@ -135,9 +135,8 @@ export const RULES = defineRules('segment', {
     id: 'segment.model-label',
     category: 'role',
     action: 'label',
-    reason: (f: ModelLabelFacts) =>
-      `the page-structure model reads this line as ${f.label.replace(/[+]$/, '')}`,
-    evidence: modelEvidence,
+    // Short on purpose: a big dump has one entry per line, and the facts hold the evidence.
+    reason: (f: ModelLabelFacts) => `model: ${f.label} p=${f.probability}`,
     confidence: (f: ModelLabelFacts) => f.probability,
     confidenceNote: MODEL,
   },
@@ -145,7 +144,7 @@ export const RULES = defineRules('segment', {
     id: 'segment.model-boundary',
     category: 'boundary',
     action: 'split',
-    reason: (f: ModelBoundaryFacts) => `the page-structure model opens ${f.article} here`,
+    reason: (f: ModelBoundaryFacts) => `model opens ${f.article}: ${f.label} p=${f.probability}`,
     evidence: modelEvidence,
     confidence: (f: ModelBoundaryFacts) => f.probability,
     confidenceNote: MODEL,
