@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { InputError } from './command.js';
 
 /** Largest input read in one go; beyond this a dump is surely not one page and should be split. */
@@ -25,15 +25,23 @@ export function readInput(path: string): Uint8Array {
   }
 }
 
-/** Write output to a file, or to standard output when no path is given. */
-export function writeOutput(text: string, path?: string): void {
+/**
+ * Write output to a file, or to standard output when no path is given. Output given in pieces
+ * is written piece by piece, so it never has to fit in one string.
+ */
+export function writeOutput(output: string | Iterable<string>, path?: string): void {
+  const pieces = typeof output === 'string' ? [output] : output;
   if (!path || path === '-') {
-    process.stdout.write(text);
+    for (const piece of pieces) process.stdout.write(piece);
     return;
   }
+  let fd: number | undefined;
   try {
-    writeFileSync(path, text);
+    fd = openSync(path, 'w');
+    for (const piece of pieces) writeSync(fd, piece);
   } catch (error) {
     throw new InputError(`cannot write ${path}: ${(error as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

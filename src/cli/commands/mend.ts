@@ -3,7 +3,7 @@ import { mend } from '../../pipeline.js';
 import type { Edition } from '../../model/types.js';
 import { renderExplain } from '../../render/explain.js';
 import { renderHtml } from '../../render/html.js';
-import { renderJson } from '../../render/json.js';
+import { renderJsonChunks } from '../../render/json.js';
 import { renderJsonl } from '../../render/jsonl.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type Command } from '../command.js';
@@ -60,10 +60,10 @@ function parse(argv: string[]) {
   });
 }
 
-function render(edition: Edition, format: Format, restore: boolean): string {
+function render(edition: Edition, format: Format, restore: boolean): string | Iterable<string> {
   switch (format) {
     case 'json':
-      return renderJson(edition);
+      return renderJsonChunks(edition);
     case 'jsonl':
       return renderJsonl(edition, { restore });
     case 'html':
