@@ -6,6 +6,7 @@
  *   floor        read + decode (TextDecoder) + split lines of every page file
  *   decode       read + newsmend's decode() (BOM, detection, sha256, mojibake check)
  *   mend         read + mend() of every page file, as a user runs it on many dumps
+ *   mend rules   the same with the hand rules deciding structure (no page-structure model)
  *   mend+json    the same plus rendering the JSON edition
  *   big floor    the floor on all pages joined into one dump
  *   big mend     mend() of that one big dump (--big-mb N to size it, 0 to skip)
@@ -27,7 +28,7 @@ const SEED = 20250509;
 const MB = 1e6;
 const REAL_PAGES = fileURLToPath(new URL('../../shared/eval/pages/', import.meta.url));
 
-type CaseName = 'floor' | 'decode' | 'mend' | 'mend+json' | 'big floor' | 'big mend';
+type CaseName = 'floor' | 'decode' | 'mend' | 'mend rules' | 'mend+json' | 'big floor' | 'big mend';
 interface Measure {
   bytes: number;
   ms: number;
@@ -105,6 +106,9 @@ async function caseWork(name: CaseName): Promise<(bytes: Uint8Array) => void> {
     case 'mend':
     case 'big mend':
       return (bytes) => void mend(bytes);
+    case 'mend rules':
+      // The hand rules alone decide structure: the page-structure model's cost is the difference.
+      return (bytes) => void mend(bytes, { structure: 'rules' });
     case 'mend+json':
       return (bytes) => void renderJson(mend(bytes));
   }
@@ -184,7 +188,7 @@ async function main(): Promise<void> {
     `newsmend throughput — ${corpus.files} pages, ${(corpus.bytes / MB).toFixed(1)} MB (${corpus.source}), node ${process.version}`,
   );
   try {
-    const cases: CaseName[] = ['floor', 'decode', 'mend', 'mend+json', 'big floor'];
+    const cases: CaseName[] = ['floor', 'decode', 'mend', 'mend rules', 'mend+json', 'big floor'];
     if (bigMb > 0) {
       if (bigMb < mb)
         writeFileSync(

@@ -1,6 +1,7 @@
 import { rebuild } from '../model/rebuild.js';
 import type { Edit, Edition } from '../model/types.js';
 import { categoryOf } from '../stages/registry.js';
+import { evidenceOf } from './evidence.js';
 
 /** ANSI styles for the terminal view; plain brackets carry the same information without colour. */
 const STYLE = {
@@ -104,7 +105,8 @@ function lastLabels(edits: readonly Edit[]): Edit[] {
 
 function listLine(e: Edit): string {
   const role = e.role ? `${e.role} — ` : '';
-  const evidence = e.evidence ? ` — ${e.evidence}` : '';
+  const why = evidenceOf(e);
+  const evidence = why ? ` — ${why}` : '';
   return `${e.id}  ${e.rule}  ${role}${e.reason}${evidence} (${e.confidence})`;
 }
 

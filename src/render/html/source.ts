@@ -7,6 +7,7 @@ import {
   type SourceSegment,
 } from './annotate.js';
 import { esc, html, raw, type Raw } from './escape.js';
+import { evidenceOf } from '../evidence.js';
 
 export interface SourceLinks {
   /** Link to an article by its id within the edition (`a1`). */
@@ -37,7 +38,8 @@ const ROLE_MARKS: Record<Role, string> = {
 
 function editTitle(e: Edit | undefined): string {
   if (!e) return '';
-  const evidence = e.evidence ? ` — ${e.evidence}` : '';
+  const why = evidenceOf(e);
+  const evidence = why ? ` — ${why}` : '';
   const role = e.role ? `${e.role} — ` : '';
   return `${e.id} ${e.stage}/${e.rule} (${e.action}, ${e.confidence}): ${role}${e.reason}${evidence}`;
 }

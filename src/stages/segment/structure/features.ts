@@ -17,9 +17,21 @@ import type { RuleReading } from './rule-reading.js';
  * lists them all.
  */
 
+/** Boxes printed right under a headline: the lead summary (核心阅读, 内容提要, 导读). */
+const LEAD_BOX = /^(?:核心阅读|内容提要|导读|阅读提示|编者按)/u;
+
+/**
+ * How news stories open: a time (近日, 日前, 3月5日), a source (记者从…获悉, 据…). A heading
+ * over such a line is more often a headline than a subhead.
+ */
+const STORY_OPENER =
+  /^(?:近日|日前|近期|目前|今年|去年|今天|昨天|昨日|今日|前不久|[0-9０-９一二三四五六七八九十]{1,4}月[0-9０-９一二三四五六七八九十]{1,3}日|[0-9０-９]{4}年|记者[^，。]{0,12}(?:获悉|了解到)|据)/u;
+
 /** Text looked at on each side of a unit for lexical cohesion (TextTiling-style windows). */
 const COHESION_BEFORE_CHARS = 400;
 const COHESION_AFTER_CHARS = 200;
+/** The wider window before a heading line: about a short story's length. */
+const COHESION_WIDE_CHARS = 1500;
 /** Upper edges of the length buckets, in characters: kickers and subheads are short, headlines longer. */
 const LENGTH_EDGES = [4, 8, 12, 16, 20, 26, 32, 45, 70, 120];
 /** Upper edges of the cohesion buckets: share of the bigrams after that were seen before. */
@@ -49,16 +61,15 @@ function cjkBigramSet(text: string): Set<string> {
 }
 
 /** Share of the bigrams of the text from unit `i` on that the text before it already holds. */
-function cohesion(units: readonly Unit[], i: number): number {
+function cohesion(units: readonly Unit[], i: number, window = COHESION_BEFORE_CHARS): number {
   let before = '';
-  for (let j = i - 1; j >= 0 && before.length < COHESION_BEFORE_CHARS; j--)
-    before = units[j].block.text + before;
+  for (let j = i - 1; j >= 0 && before.length < window; j--) before = units[j].block.text + before;
   let after = '';
   for (let j = i; j < units.length && after.length < COHESION_AFTER_CHARS; j++)
     after += units[j].block.text;
   const grams = cjkBigramSet(after.slice(0, COHESION_AFTER_CHARS));
   if (grams.size === 0 || before.length === 0) return -1;
-  const seen = cjkBigramSet(before.slice(-COHESION_BEFORE_CHARS));
+  const seen = cjkBigramSet(before.slice(-window));
   let shared = 0;
   for (const g of grams) if (seen.has(g)) shared++;
   return shared / grams.size;
@@ -81,6 +92,16 @@ function headingRun(units: readonly Unit[], i: number): { length: number; index:
 function shapeFeatures(prefix: string, unit: Unit | undefined): string[] {
   if (!unit) return [`${prefix}none`];
   return [`${prefix}${unit.shape}`, `${prefix}len${bucket(unit.block.text.length, LENGTH_EDGES)}`];
+}
+
+/** Heading marks of a neighbouring line. */
+function markFeatures(prefix: string, text: string): string[] {
+  const out: string[] = [];
+  if (DASH_OPENER.test(text)) out.push(`${prefix}dashOpen`);
+  if (COLUMN_TAG.test(text)) out.push(`${prefix}colTag`);
+  if (NUMBERED.test(text)) out.push(`${prefix}numbered`);
+  if (SECTION_LABEL.test(text) || LEAD_BOX.test(text)) out.push(`${prefix}section`);
+  return out;
 }
 
 function textFeatures(text: string): string[] {
@@ -109,6 +130,10 @@ export function unitFeatures(
   const text = unit.block.text;
   const out = ['bias', `shape:${unit.shape}`, ...textFeatures(text)];
   out.push(...shapeFeatures('p:', units[i - 1]), ...shapeFeatures('n:', units[i + 1]));
+  // What the next line says of this one: a dash-led line or 核心阅读 sits under a headline.
+  if (units[i + 1]) out.push(...markFeatures('n:', units[i + 1].block.text));
+  if (units[i + 1]?.shape === 'paragraph' && STORY_OPENER.test(units[i + 1].block.text))
+    out.push('n:opener');
   out.push(`nn:${units[i + 2]?.shape ?? 'none'}`, `pp:${units[i - 2]?.shape ?? 'none'}`);
   if (i === 0) out.push('first');
   if (i === units.length - 1) out.push('last');
@@ -144,9 +169,15 @@ export function unitFeatures(
   out.push(...contextFeatures(units, i));
   const c = cohesion(units, i);
   out.push(c < 0 ? 'coh:none' : `coh${bucket(c, COHESION_EDGES)}`);
-  if (unit.shape === 'heading') out.push(c < 0 ? 'hcoh:none' : `hcoh${bucket(c, COHESION_EDGES)}`);
+  if (unit.shape === 'heading') {
+    out.push(c < 0 ? 'hcoh:none' : `hcoh${bucket(c, COHESION_EDGES)}`);
+    // A wider window: a subhead shares words with the whole story so far, not only its last lines.
+    const wide = cohesion(units, i, COHESION_WIDE_CHARS);
+    out.push(wide < 0 ? 'hcohW:none' : `hcohW${bucket(wide, COHESION_EDGES)}`);
+  }
   const rule = readings[i];
-  out.push(`r:${rule.role}`, `r:${rule.role}${rule.opens ? '+' : ''}`, `r:open${rule.opens}`);
+  out.push(`r:${rule.role}`, `r:open${rule.opens}`);
+  if (rule.opens) out.push(`r:${rule.role}+`);
   const prevRule = readings[i - 1];
   if (prevRule) out.push(`pr:${prevRule.role}`);
   out.push(`r:${rule.role}|s:${unit.shape}`);

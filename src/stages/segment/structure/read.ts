@@ -27,7 +27,8 @@ export function viewPage(doc: Doc, units: Unit[]): PageView {
   return {
     units,
     readings,
-    features: units.map((_, i) => unitFeatures(units, readings, i)),
+    // Each feature once: training counts a feature once per example, so must inference.
+    features: units.map((_, i) => [...new Set(unitFeatures(units, readings, i))]),
     transition: (i, before) => transitionFeatures(units[i], readings[i], before),
   };
 }
