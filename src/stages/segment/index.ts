@@ -3,12 +3,9 @@ import type { Part } from '../../model/parts.js';
 import type { StageContext } from '../context.js';
 import type { Stage } from '../stage.js';
 import { Assembler } from './assembler.js';
-import { finishDraft } from './article.js';
 import { recordSegmentation, type ModelVerdict } from './record.js';
-import { LabelAssembler } from './structure/assemble.js';
-import { fixedLabels } from './structure/constraints.js';
+import { structurePage } from './structure/page.js';
 import { shippedModel, type Decision, type StructureModel } from './structure/model.js';
-import { viewPage } from './structure/read.js';
 import { units, type Unit } from './units.js';
 
 /** The hand rules alone: what segment does when no model file ships. */
@@ -37,15 +34,7 @@ function segmentByModel(
   found: Unit[],
   model: StructureModel,
 ): void {
-  const view = viewPage(doc, found);
-  const decisions = model.decode(view.features, view.transition, fixedLabels(found, view.readings));
-  const assembler = new LabelAssembler(
-    doc,
-    found,
-    decisions.map((d) => d.label),
-  );
-  const drafts = assembler.run();
-  for (const draft of drafts) finishDraft(doc, draft);
+  const { drafts, orphans, decisions } = structurePage(doc, found, model);
   doc.articles = drafts.map((d) => d.article);
   const byStart = new Map<number, Decision>();
   found.forEach((u, i) => byStart.set(u.block.spans[0]?.start ?? -1, decisions[i]));
@@ -53,7 +42,7 @@ function segmentByModel(
     const decision = byStart.get(part.spans[0]?.start ?? -1);
     return decision && verdictOf(decision);
   };
-  recordSegmentation(ctx, doc.articles, found, assembler.orphans, { model: verdict });
+  recordSegmentation(ctx, doc.articles, found, orphans, { model: verdict });
 }
 
 /**

@@ -1,0 +1,29 @@
+import type { Doc } from '../../../model/doc.js';
+import { finishDraft, type Draft } from '../article.js';
+import type { Orphan } from '../record.js';
+import type { Unit } from '../units.js';
+import { LabelAssembler } from './assemble.js';
+import { fixedLabels } from './constraints.js';
+import type { Decision, StructureModel } from './model.js';
+import { viewPage } from './read.js';
+
+export interface PageStructure {
+  drafts: Draft[];
+  orphans: Orphan[];
+  /** The model's decision on each unit, in unit order. */
+  decisions: Decision[];
+}
+
+/** Label a page's units with `model` and put its articles together as the labels say. */
+export function structurePage(doc: Doc, units: Unit[], model: StructureModel): PageStructure {
+  const view = viewPage(doc, units);
+  const decisions = model.decode(view.features, view.transition, fixedLabels(units, view.readings));
+  const assembler = new LabelAssembler(
+    doc,
+    units,
+    decisions.map((d) => d.label),
+  );
+  const drafts = assembler.run();
+  for (const draft of drafts) finishDraft(doc, draft);
+  return { drafts, orphans: assembler.orphans, decisions };
+}

@@ -1,0 +1,65 @@
+import { addCounts, zeroCounts } from '../../eval/counts.js';
+import { fromArticle } from '../../eval/gold.js';
+import { metricsOf, type Metrics } from '../../eval/metrics.js';
+import { scoreCase } from '../../eval/score.js';
+import { splitPages } from '../../eval/splits.js';
+import { pageBytes, type SynthPage } from '../../synth/index.js';
+import { PROFILE_NAMES } from '../../synth/rates.js';
+import { StructureModel } from '../../stages/segment/structure/model.js';
+import { structurePage } from '../../stages/segment/structure/page.js';
+import { units } from '../../stages/segment/units.js';
+import { pageExamples } from './examples.js';
+import { DEFAULT_FIT, fitMaxent, type Example, type FitOptions } from './fit.js';
+import { prepare, TRAIN_SEEDS } from './train.js';
+
+/** Damage seed and profile of the pages scored: not a training seed. */
+const VALIDATION_SEED = 7;
+/** Pages scored on each side: enough for a stable micro-average, quick to run. */
+const VALIDATION_PAGES = 250;
+
+const inMonth = (page: SynthPage, month: string) => page.id.includes(`-${month}-`);
+
+function score(model: StructureModel, pages: SynthPage[]): Metrics {
+  let counts = zeroCounts();
+  for (const page of pages) {
+    const doc = prepare(pageBytes(page).bytes);
+    const { drafts } = structurePage(doc, units(doc), model);
+    const predicted = drafts.map((d) => fromArticle(d.article));
+    counts = addCounts(counts, scoreCase(page.gold, predicted, []).counts);
+  }
+  return metricsOf(counts);
+}
+
+export interface Validation {
+  /** Scores on the held-out fit month, which the model did not see. */
+  heldOut: Metrics;
+  /** Scores on pages of the training months (other damage): the gap to `heldOut` is overfit. */
+  inSample: Metrics;
+}
+
+/**
+ * Model selection without test pages: train on the fit split less one month, score that month
+ * and the months trained on. Test pages are never read here.
+ */
+export function validateStructure(
+  sharedEval: string,
+  holdOut: string,
+  options: FitOptions = DEFAULT_FIT,
+): Validation {
+  const examples: Example[] = [];
+  const transitions = new Set<string>();
+  for (const seed of TRAIN_SEEDS)
+    for (const profile of PROFILE_NAMES)
+      for (const page of splitPages(sharedEval, 'fit', seed, profile)) {
+        if (inMonth(page, holdOut)) continue;
+        const got = pageExamples(page, prepare);
+        examples.push(...got.examples);
+        for (const t of got.transitions) transitions.add(t);
+      }
+  const model = new StructureModel(fitMaxent(examples, [...transitions], {}, options));
+  const scored = splitPages(sharedEval, 'fit', VALIDATION_SEED, 'dev');
+  return {
+    heldOut: score(model, scored.filter((p) => inMonth(p, holdOut)).slice(0, VALIDATION_PAGES)),
+    inSample: score(model, scored.filter((p) => !inMonth(p, holdOut)).slice(0, VALIDATION_PAGES)),
+  };
+}
