@@ -7,9 +7,9 @@ import type { Edit } from '../model/types.js';
  */
 export function evidenceOf(e: Edit): string | undefined {
   if (e.evidence !== undefined) return e.evidence;
-  if (e.rule === 'segment.model-label' && e.facts) {
-    const { features, runnerUp } = e.facts as { features?: string; runnerUp?: string };
-    return `weighed most: ${features ?? 'none'}; next best ${runnerUp ?? 'none'}`;
-  }
+  // A model's entry says which features weighed most and what it would have said instead.
+  const { features, runnerUp } = (e.facts ?? {}) as { features?: unknown; runnerUp?: unknown };
+  if (typeof features === 'string')
+    return `weighed most: ${features}; next best ${typeof runnerUp === 'string' ? runnerUp : 'none'}`;
   return undefined;
 }
