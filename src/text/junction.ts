@@ -31,7 +31,8 @@ const WINDOW = 8;
  */
 const ORPHAN_MAX_FREQUENCY = 5000;
 
-function findCrossingWord(left: string, right: string): string | undefined {
+/** A dictionary word that spans the seam between `left` and `right`, if any. */
+export function findCrossingWord(left: string, right: string): string | undefined {
   for (let k = Math.min(MAX_CROSS_SIDE, left.length); k >= 1; k--) {
     for (let m = Math.min(MAX_CROSS_SIDE, right.length); m >= 1; m--) {
       const word = left.slice(-k) + right.slice(0, m);

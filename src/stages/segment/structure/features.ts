@@ -1,5 +1,4 @@
-import { countCjk } from '../../../text/chars.js';
-import { examineJunction } from '../../../text/junction.js';
+import { findCrossingWord } from '../../../text/junction.js';
 import { startsMidSentence } from '../../../text/opening.js';
 import type { Unit } from '../units.js';
 import {
@@ -9,6 +8,7 @@ import {
   NUMBERED,
   SECTION_LABEL,
 } from '../../../text/heading-marks.js';
+import { cohesionByUnit } from './cohesion.js';
 import type { RuleReading } from './rule-reading.js';
 
 /**
@@ -52,27 +52,16 @@ function endClass(text: string): string {
   return 'none';
 }
 
-function cjkBigramSet(text: string): Set<string> {
-  const grams = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) {
-    if (countCjk(text.slice(i, i + 2)) === 2) grams.add(text.slice(i, i + 2));
+/** Whether a paragraph unit opens mid-sentence; asked for each unit and its neighbour, tagged once. */
+const midSentence = new WeakMap<Unit, boolean>();
+function opensMidSentence(unit: Unit): boolean {
+  if (unit.shape !== 'paragraph') return false;
+  let mid = midSentence.get(unit);
+  if (mid === undefined) {
+    mid = startsMidSentence(unit.block.text);
+    midSentence.set(unit, mid);
   }
-  return grams;
-}
-
-/** Share of the bigrams of the text from unit `i` on that the text before it already holds. */
-function cohesion(units: readonly Unit[], i: number, window = COHESION_BEFORE_CHARS): number {
-  let before = '';
-  for (let j = i - 1; j >= 0 && before.length < window; j--) before = units[j].block.text + before;
-  let after = '';
-  for (let j = i; j < units.length && after.length < COHESION_AFTER_CHARS; j++)
-    after += units[j].block.text;
-  const grams = cjkBigramSet(after.slice(0, COHESION_AFTER_CHARS));
-  if (grams.size === 0 || before.length === 0) return -1;
-  const seen = cjkBigramSet(before.slice(-window));
-  let shared = 0;
-  for (const g of grams) if (seen.has(g)) shared++;
-  return shared / grams.size;
+  return mid;
 }
 
 /** Where unit `i` stands in its run of consecutive heading-shaped units. */
@@ -121,11 +110,26 @@ function textFeatures(text: string): string[] {
 }
 
 /** The features of unit `i` that do not depend on the label before it. */
-export function unitFeatures(
-  units: readonly Unit[],
-  readings: readonly RuleReading[],
-  i: number,
-): string[] {
+/** What is computed once per page for every unit's features. */
+export interface PageContext {
+  units: readonly Unit[];
+  readings: readonly RuleReading[];
+  /** Cohesion at each unit (`cohesion.ts`) over the narrow and the wide window before it. */
+  cohesion: readonly number[];
+  wideCohesion: readonly number[];
+}
+
+export function pageContext(units: readonly Unit[], readings: readonly RuleReading[]): PageContext {
+  return {
+    units,
+    readings,
+    cohesion: cohesionByUnit(units, COHESION_BEFORE_CHARS, COHESION_AFTER_CHARS),
+    wideCohesion: cohesionByUnit(units, COHESION_WIDE_CHARS, COHESION_AFTER_CHARS),
+  };
+}
+
+export function unitFeatures(page: PageContext, i: number): string[] {
+  const { units, readings } = page;
   const unit = units[i];
   const text = unit.block.text;
   const out = ['bias', `shape:${unit.shape}`, ...textFeatures(text)];
@@ -145,18 +149,13 @@ export function unitFeatures(
   if (units[i + 1]?.afterStoryEnd) out.push('n:afterEnd');
   if (unit.block.repeated) out.push('repeated');
   if (unit.block.lacunaBefore) out.push('lacBefore');
-  if (unit.shape === 'paragraph' && startsMidSentence(text)) out.push('midStart');
+  if (opensMidSentence(unit)) out.push('midStart');
   // The next unit carries on a sentence this one broke off: a cut paragraph, not a heading.
   const following = units[i + 1];
-  if (following?.shape === 'paragraph' && startsMidSentence(following.block.text))
-    out.push('n:mid');
+  if (following && opensMidSentence(following)) out.push('n:mid');
   if (units[i - 1]) out.push(`p:end:${endClass(units[i - 1].block.text)}`);
   // A word running across the seam to the next unit: one sentence cut in two, not a heading.
-  if (
-    unit.shape === 'heading' &&
-    following &&
-    examineJunction(text, following.block.text).crossingWord
-  )
+  if (unit.shape === 'heading' && following && findCrossingWord(text, following.block.text))
     out.push('n:cross');
   if (unit.shape === 'heading') {
     const run = headingRun(units, i);
@@ -167,12 +166,12 @@ export function unitFeatures(
       out.push(text.length < next.block.text.length ? 'shorterNext' : 'longerNext');
   }
   out.push(...contextFeatures(units, i));
-  const c = cohesion(units, i);
+  const c = page.cohesion[i];
   out.push(c < 0 ? 'coh:none' : `coh${bucket(c, COHESION_EDGES)}`);
   if (unit.shape === 'heading') {
     out.push(c < 0 ? 'hcoh:none' : `hcoh${bucket(c, COHESION_EDGES)}`);
     // A wider window: a subhead shares words with the whole story so far, not only its last lines.
-    const wide = cohesion(units, i, COHESION_WIDE_CHARS);
+    const wide = page.wideCohesion[i];
     out.push(wide < 0 ? 'hcohW:none' : `hcohW${bucket(wide, COHESION_EDGES)}`);
   }
   const rule = readings[i];
@@ -224,10 +223,25 @@ function contextFeatures(units: readonly Unit[], i: number): string[] {
 
 /** The features that pair the label before with what this unit looks like. */
 export function transitionFeatures(unit: Unit, reading: RuleReading, previous: string): string[] {
+  const [len, shape, rule] = transitionParts(unit, reading);
   return [
-    `y-1:${previous}|len${bucket(unit.block.text.length, LENGTH_EDGES)}`,
+    `y-1:${previous}|len${len}`,
     `y-1:${previous}`,
-    `y-1:${previous}|s:${unit.shape}`,
-    `y-1:${previous}|r:${reading.role}${reading.opens ? '+' : ''}`,
+    `y-1:${previous}|s:${shape}`,
+    `y-1:${previous}|r:${rule}`,
   ];
+}
+
+/** What the transition features read of a unit: its length bucket, shape and the rules' reading. */
+function transitionParts(unit: Unit, reading: RuleReading): [number, string, string] {
+  return [
+    bucket(unit.block.text.length, LENGTH_EDGES),
+    unit.shape,
+    `${reading.role}${reading.opens ? '+' : ''}`,
+  ];
+}
+
+/** Units with the same key get the same transition features after the same label. */
+export function transitionKey(unit: Unit, reading: RuleReading): string {
+  return transitionParts(unit, reading).join('|');
 }

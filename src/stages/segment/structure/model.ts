@@ -56,6 +56,16 @@ export interface Decision {
   top: { feature: string; weight: number }[];
 }
 
+/** A page as the model reads it (see `viewPage`). */
+export interface PageInput {
+  /** Each unit's own features. */
+  features: string[][];
+  /** The features pairing unit `i` with the label before it. */
+  transition(i: number, before: string): string[];
+  /** What `transition(i, …)` reads of unit i: units with equal keys get equal features. */
+  transitionKey(i: number): string;
+}
+
 /** Features shown as evidence for a decision. */
 const TOP_FEATURES = 3;
 
@@ -85,14 +95,33 @@ export class StructureModel {
     }
   }
 
-  /** Log-probabilities of each label given the unit's features and the label before (-1: start). */
-  private logProbs(
-    base: Float64Array,
-    transition: readonly string[],
+  /**
+   * Summed weights of the transition features of a unit after label `before`, cached by the
+   * label and the unit's transition key (what those features read of the unit): pages repeat
+   * the same pairs. Bounded by labels × shapes × lengths × rule readings (a few tens of
+   * thousands of small arrays at most).
+   */
+  private readonly transitionCache = new Map<string, Float64Array>();
+  private transitionScores(
+    page: PageInput,
+    i: number,
+    unitKey: string,
     before: number,
   ): Float64Array {
+    const key = `${before}\u0001${unitKey}`;
+    let scores = this.transitionCache.get(key);
+    if (!scores) {
+      scores = new Float64Array(this.labels.length);
+      this.add(scores, page.transition(i, before < 0 ? START_LABEL : this.labels[before]));
+      this.transitionCache.set(key, scores);
+    }
+    return scores;
+  }
+
+  /** Log-probabilities of each label given the unit's features and the label before (-1: start). */
+  private logProbs(base: Float64Array, pair: Float64Array, before: number): Float64Array {
     const scores = Float64Array.from(base);
-    this.add(scores, transition);
+    for (let l = 0; l < scores.length; l++) scores[l] += pair[l];
     let max = -Infinity;
     for (let l = 0; l < scores.length; l++) {
       if (!this.allowed[before + 1][l]) scores[l] = -Infinity;
@@ -106,18 +135,13 @@ export class StructureModel {
   }
 
   /**
-   * The most likely labels of a page: Viterbi over p(label | features, label before).
-   * `features[i]` are unit i's own features, `transition(i, before)` those pairing it with the
-   * label before; `fixed[i]`, where given, is the only label unit i may take (a hard fact).
+   * The most likely labels of a page: Viterbi over p(label | features, label before);
+   * `fixed[i]`, where given, is the only label unit i may take (a hard fact).
    */
-  decode(
-    features: string[][],
-    transition: (i: number, before: string) => string[],
-    fixed: readonly (string | undefined)[] = [],
-  ): Decision[] {
+  decode(page: PageInput, fixed: readonly (string | undefined)[] = []): Decision[] {
+    const { features } = page;
     const n = features.length;
     const L = this.labels.length;
-    const befores = [START_LABEL, ...this.labels];
     const score: Float64Array[] = [];
     const back: Int32Array[] = [];
     const local: Float64Array[][] = [];
@@ -128,10 +152,11 @@ export class StructureModel {
       const from = new Int32Array(L).fill(-1);
       const probs: Float64Array[] = [];
       const candidates = i === 0 ? [-1] : [...Array(L).keys()];
+      const unitKey = page.transitionKey(i);
       for (const b of candidates) {
         const prior = i === 0 ? 0 : score[i - 1][b];
         if (prior === -Infinity) continue;
-        const lp = this.logProbs(base, transition(i, befores[b + 1]), b);
+        const lp = this.logProbs(base, this.transitionScores(page, i, unitKey, b), b);
         // A label fixed by a hard constraint is the only one the path may take here.
         const only = fixed[i] === undefined ? -1 : (this.index.get(fixed[i]!) ?? -1);
         if (only >= 0) for (let l = 0; l < L; l++) if (l !== only) lp[l] = -Infinity;

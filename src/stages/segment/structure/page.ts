@@ -17,7 +17,7 @@ export interface PageStructure {
 /** Label a page's units with `model` and put its articles together as the labels say. */
 export function structurePage(doc: Doc, units: Unit[], model: StructureModel): PageStructure {
   const view = viewPage(doc, units);
-  const decisions = model.decode(view.features, view.transition, fixedLabels(units, view.readings));
+  const decisions = model.decode(view, fixedLabels(units, view.readings));
   const assembler = new LabelAssembler(
     doc,
     units,

@@ -1,16 +1,14 @@
 import type { Doc } from '../../../model/doc.js';
 import { Assembler } from '../assembler.js';
 import type { Unit } from '../units.js';
-import { transitionFeatures, unitFeatures } from './features.js';
+import { pageContext, transitionFeatures, transitionKey, unitFeatures } from './features.js';
+import type { PageInput } from './model.js';
 import { ruleReadings, type RuleReading } from './rule-reading.js';
 
 /** What the structure model sees of a page: its units, the rules' reading of each, their features. */
-export interface PageView {
+export interface PageView extends PageInput {
   units: Unit[];
   readings: RuleReading[];
-  features: string[][];
-  /** The features pairing unit `i` with the label before it. */
-  transition(i: number, before: string): string[];
 }
 
 /**
@@ -24,11 +22,13 @@ export function viewPage(doc: Doc, units: Unit[]): PageView {
     units,
     rules.drafts.map((d) => d.article),
   );
+  const context = pageContext(units, readings);
   return {
     units,
     readings,
     // Each feature once: training counts a feature once per example, so must inference.
-    features: units.map((_, i) => [...new Set(unitFeatures(units, readings, i))]),
+    features: units.map((_, i) => [...new Set(unitFeatures(context, i))]),
     transition: (i, before) => transitionFeatures(units[i], readings[i], before),
+    transitionKey: (i) => transitionKey(units[i], readings[i]),
   };
 }
