@@ -45,9 +45,11 @@ export class Assembler {
     private readonly units: Unit[],
   ) {}
 
-  run(): void {
+  /** Assemble the articles; `finish: false` leaves out the flags (when only the reading is wanted). */
+  run(options: { finish?: boolean } = {}): void {
     let i = 0;
     while (i < this.units.length) i = this.step(i);
+    if (options.finish === false) return;
     for (const draft of this.drafts) finishDraft(this.doc, draft);
   }
 

@@ -2,38 +2,67 @@ import type { Unit } from '../units.js';
 
 /**
  * Lexical cohesion at each unit, TextTiling-style: the share of the CJK character pairs of the
- * text from the unit on (`after` characters) that the text right before it (`before`
- * characters) already holds. A new story changes the topic; a subhead does not. -1 where there
- * is nothing before or no pair after.
+ * text from the unit on (`after` characters) that the text right before it already holds, for
+ * each window size in `before`. A new story changes the topic; a subhead does not. -1 where there
+ * is nothing before or no pair after. Returns one array per window, one value per unit.
  *
- * The page is read once: the pairs of the window before slide along with the units, counted,
- * so the cost is linear in the page, not in units × window.
+ * The page is read once: the pairs of each window slide along with the units, counted, so the
+ * cost is linear in the page, not in units × window.
  */
-export function cohesionByUnit(units: readonly Unit[], before: number, after: number): number[] {
+export function cohesionByUnit(
+  units: readonly Unit[],
+  before: readonly number[],
+  after: number,
+): number[][] {
   const all = units.map((u) => u.block.text).join('');
   const pairs = pairCodes(all);
-  const inWindow = new Map<number, number>();
-  const move = (p: number, by: 1 | -1) => {
-    const g = pairs[p];
-    if (g < 0) return;
-    const n = (inWindow.get(g) ?? 0) + by;
-    if (n === 0) inWindow.delete(g);
-    else inWindow.set(g, n);
-  };
-  let lo = 0;
-  let hi = 0;
+  const windows = before.map((size) => new SlidingPairs(pairs, size));
+  const out = before.map(() => new Array<number>(units.length));
   let start = 0;
-  return units.map((unit) => {
-    // The window is all[max(0, start − before), start): its pairs sit at positions [from, start − 1).
-    const from = Math.max(0, start - before);
-    for (; lo < from; lo++) if (lo < hi) move(lo, -1);
-    hi = Math.max(hi, lo);
-    for (; hi < start - 1; hi++) move(hi, 1);
-    const end = Math.min(all.length, start + after);
-    const value = start === 0 ? -1 : shareSeen(pairs, start, end, inWindow);
+  units.forEach((unit, i) => {
+    const grams =
+      start === 0 ? undefined : distinctPairs(pairs, start, Math.min(all.length, start + after));
+    windows.forEach((window, w) => {
+      window.moveTo(start);
+      out[w][i] = grams && grams.size > 0 ? window.shareOf(grams) : -1;
+    });
     start += unit.block.text.length;
-    return value;
   });
+  return out;
+}
+
+/** The pairs of text[max(0, end − size), end), counted, as `end` moves forward. */
+class SlidingPairs {
+  private readonly counts = new Map<number, number>();
+  private lo = 0;
+  private hi = 0;
+
+  constructor(
+    private readonly pairs: Float64Array,
+    private readonly size: number,
+  ) {}
+
+  /** The window ends at `end`: its pairs sit at positions [max(0, end − size), end − 1). */
+  moveTo(end: number): void {
+    const from = Math.max(0, end - this.size);
+    for (; this.lo < from; this.lo++) if (this.lo < this.hi) this.bump(this.lo, -1);
+    this.hi = Math.max(this.hi, this.lo);
+    for (; this.hi < end - 1; this.hi++) this.bump(this.hi, 1);
+  }
+
+  shareOf(grams: Set<number>): number {
+    let shared = 0;
+    for (const g of grams) if (this.counts.has(g)) shared++;
+    return shared / grams.size;
+  }
+
+  private bump(p: number, by: 1 | -1): void {
+    const g = this.pairs[p];
+    if (g === -1) return;
+    const n = (this.counts.get(g) ?? 0) + by;
+    if (n === 0) this.counts.delete(g);
+    else this.counts.set(g, n);
+  }
 }
 
 /** The pair starting at each position as one number, or -1 where it is not two CJK characters. */
@@ -47,19 +76,11 @@ function pairCodes(text: string): Float64Array {
   return codes;
 }
 
-/** Share of the distinct pairs in text[from, to) that the window holds; -1 if there are none. */
-function shareSeen(
-  pairs: Float64Array,
-  from: number,
-  to: number,
-  seen: Map<number, number>,
-): number {
+/** The distinct pairs of text[from, to). */
+function distinctPairs(pairs: Float64Array, from: number, to: number): Set<number> {
   const grams = new Set<number>();
   for (let p = from; p + 1 < to; p++) if (pairs[p] !== -1) grams.add(pairs[p]);
-  if (grams.size === 0) return -1;
-  let shared = 0;
-  for (const g of grams) if (seen.has(g)) shared++;
-  return shared / grams.size;
+  return grams;
 }
 
 /** A UTF-16 unit in the CJK Unified Ideographs blocks (basic and extension A). */

@@ -120,12 +120,12 @@ export interface PageContext {
 }
 
 export function pageContext(units: readonly Unit[], readings: readonly RuleReading[]): PageContext {
-  return {
+  const [cohesion, wideCohesion] = cohesionByUnit(
     units,
-    readings,
-    cohesion: cohesionByUnit(units, COHESION_BEFORE_CHARS, COHESION_AFTER_CHARS),
-    wideCohesion: cohesionByUnit(units, COHESION_WIDE_CHARS, COHESION_AFTER_CHARS),
-  };
+    [COHESION_BEFORE_CHARS, COHESION_WIDE_CHARS],
+    COHESION_AFTER_CHARS,
+  );
+  return { units, readings, cohesion, wideCohesion };
 }
 
 export function unitFeatures(page: PageContext, i: number): string[] {

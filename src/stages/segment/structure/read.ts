@@ -17,7 +17,8 @@ export interface PageView extends PageInput {
  */
 export function viewPage(doc: Doc, units: Unit[]): PageView {
   const rules = new Assembler(doc, units);
-  rules.run();
+  // Only where the rules put each unit is read: the flags they would add are not needed.
+  rules.run({ finish: false });
   const readings = ruleReadings(
     units,
     rules.drafts.map((d) => d.article),
