@@ -5,8 +5,9 @@ export type LabelFacts = { article: string; shape: string };
 /** Facts of an article boundary: where the article starts and what opens it. */
 export type BoundaryFacts = { at: number; article: string };
 /**
- * Facts of a decision of the page-structure model: its probability for the label it chose given
- * the label before, the features that weighed most for it, and the runner-up label.
+ * Facts of a decision of the page-structure model: the probability of the label it chose (its
+ * marginal over every labelling of the page), the features that weighed most for it, and the
+ * runner-up label.
  */
 export type ModelFacts = {
   article: string;
@@ -20,7 +21,7 @@ export type ModelBoundaryFacts = ModelFacts & { at: number };
 
 /** Where the model's confidences come from. */
 const MODEL =
-  'the model’s own probability for its label given the label before (data/structure-model.json.gz, trained by `npm run train` on fit pages)';
+  'the model’s own probability for the label, over every labelling of the page (data/structure-model.json.gz, trained by `npm run train` on fit pages)';
 
 function modelEvidence(f: ModelFacts): string {
   return `${f.label} p=${f.probability} (next best ${f.runnerUp}); weighed most: ${f.features}`;

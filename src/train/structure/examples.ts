@@ -4,26 +4,33 @@ import { pageBytes } from '../../synth/index.js';
 import { START_LABEL, roleOf, type Label } from '../../stages/segment/structure/labels.js';
 import { viewPage } from '../../stages/segment/structure/read.js';
 import { units } from '../../stages/segment/units.js';
-import type { Example } from './fit.js';
 import { goldLabels } from './align.js';
 
 /** A page whose units match the gold this badly is left out: its labels would be guesses. */
 const MAX_UNMATCHED_SHARE = 0.1;
 
+/** One unit of a training page: the features the model sees at run time and its gold label. */
+export interface TrainingUnit {
+  features: string[];
+  /** What the transition features read of the unit (`transitionKey`). */
+  key: string;
+  label: string;
+}
+
 export interface PageExamples {
-  examples: Example[];
+  /** The page's units in reading order; empty when the page is left out. */
+  units: TrainingUnit[];
   /** Label pairs seen in order (`before>after`), the start of the page included. */
   transitions: Set<string>;
-  units: number;
+  unitCount: number;
   unmatched: number;
   skipped: boolean;
 }
 
 /**
- * Training examples of one synthetic page: the page goes through the stages before segment,
- * each unit gets its gold label by matching the gold, and its features are those the model
- * sees at run time, paired with the gold label before it (the model is a Markov model).
- * `prepare` runs the stages before segment on the page's bytes.
+ * The training sequence of one synthetic page: the page goes through the stages before
+ * segment, and each unit gets its gold label by matching the gold and the features the model
+ * sees at run time. `prepare` runs the stages before segment on the page's bytes.
  */
 export function pageExamples(page: SynthPage, prepare: (bytes: Uint8Array) => Doc): PageExamples {
   const doc = prepare(pageBytes(page).bytes);
@@ -31,9 +38,9 @@ export function pageExamples(page: SynthPage, prepare: (bytes: Uint8Array) => Do
   const gold = goldLabels(us, page.gold.articles);
   const unmatched = gold.filter((g) => g === undefined).length;
   const out: PageExamples = {
-    examples: [],
+    units: [],
     transitions: new Set(),
-    units: us.length,
+    unitCount: us.length,
     unmatched,
     skipped: us.length === 0 || unmatched > MAX_UNMATCHED_SHARE * us.length,
   };
@@ -44,7 +51,7 @@ export function pageExamples(page: SynthPage, prepare: (bytes: Uint8Array) => Do
     // Text the gold does not hold stays where the rules put it, in the article under way.
     const reading = view.readings[i];
     const label: Label = g ?? (reading.role === 'residue' ? 'paragraph' : roleOf(reading.role));
-    out.examples.push({ features: [...view.features[i], ...view.transition(i, before)], label });
+    out.units.push({ features: view.features[i], key: view.keys[i], label });
     out.transitions.add(`${before}>${label}`);
     before = label;
   });

@@ -1,21 +1,26 @@
+import { transitionFeatures } from '../../stages/segment/structure/features.js';
+import { START_LABEL } from '../../stages/segment/structure/labels.js';
+import {
+  forwardBackward,
+  unitMarginals,
+  type Lattice,
+} from '../../stages/segment/structure/lattice.js';
 import { STRUCTURE_SCHEMA, type StructureWeights } from '../../stages/segment/structure/model.js';
+import type { TrainingUnit } from './examples.js';
 
-/** One training example: the features of a unit (given the gold label before it) and its gold label. */
-export interface Example {
-  features: string[];
-  label: string;
-}
+/** A training page: its units in reading order. */
+export type TrainingPage = readonly TrainingUnit[];
 
 export interface FitOptions {
-  /** Passes over the examples. */
+  /** Passes over the pages. */
   epochs: number;
   /** AdaGrad step size. */
   rate: number;
-  /** L2 penalty per update on the weights an example touches (keeps rare features small). */
+  /** L2 penalty per update on the weights a page touches (keeps rare features small). */
   l2: number;
   /** Features seen fewer times than this are left out (noise, and a smaller weights file). */
   minCount: number;
-  /** Seed of the order examples are visited in, each epoch. */
+  /** Seed of the order pages are visited in, each epoch. */
   seed: number;
 }
 
@@ -47,67 +52,208 @@ function shuffled(n: number, random: () => number): number[] {
   return order;
 }
 
+/** A page's units with features and labels as indices, ready for the lattice. */
+interface EncodedPage {
+  features: Int32Array[];
+  keys: string[];
+  gold: Int32Array;
+}
+
+/** Names of the features the weights keep: those seen at least `minCount` times on the gold path. */
+function vocabulary(pages: readonly TrainingPage[], minCount: number): string[] {
+  const counts = new Map<string, number>();
+  const count = (f: string) => counts.set(f, (counts.get(f) ?? 0) + 1);
+  for (const page of pages) {
+    let before = START_LABEL;
+    for (const unit of page) {
+      for (const f of new Set(unit.features)) count(f);
+      for (const f of transitionFeatures(unit.key, before)) count(f);
+      before = unit.label;
+    }
+  }
+  return [...counts.keys()].filter((f) => counts.get(f)! >= minCount).sort();
+}
+
+/** The weights being fitted, with what a page's lattice needs of them. */
+class Weights {
+  readonly w: Float64Array;
+  /** Per transition key, per label before (row 0: page start), the indices of its features. */
+  private readonly steps = new Map<string, Int32Array[]>();
+
+  constructor(
+    readonly labels: readonly string[],
+    readonly names: readonly string[],
+    private readonly featureIndex: Map<string, number>,
+    private readonly allowed: boolean[],
+  ) {
+    this.w = new Float64Array(names.length * labels.length);
+  }
+
+  stepFeatures(key: string): Int32Array[] {
+    let rows = this.steps.get(key);
+    if (!rows) {
+      rows = [START_LABEL, ...this.labels].map((before) =>
+        Int32Array.from(
+          transitionFeatures(key, before)
+            .map((f) => this.featureIndex.get(f))
+            .filter((i): i is number => i !== undefined),
+        ),
+      );
+      this.steps.set(key, rows);
+    }
+    return rows;
+  }
+
+  private sum(scores: Float64Array, features: Int32Array): void {
+    const L = this.labels.length;
+    for (const f of features) for (let y = 0; y < L; y++) scores[y] += this.w[f * L + y];
+  }
+
+  lattice(page: EncodedPage): Lattice {
+    const L = this.labels.length;
+    const node = page.features.map((features) => {
+      const scores = new Float64Array(L);
+      this.sum(scores, features);
+      return scores;
+    });
+    const byKey = new Map<string, Float64Array>();
+    const edge = page.keys.map((key) => {
+      let scores = byKey.get(key);
+      if (!scores) {
+        scores = new Float64Array((L + 1) * L);
+        this.stepFeatures(key).forEach((features, r) => {
+          const row = scores!.subarray(r * L, (r + 1) * L);
+          this.sum(row, features);
+          for (let y = 0; y < L; y++) if (!this.allowed[r * L + y]) row[y] = -Infinity;
+        });
+        byKey.set(key, scores);
+      }
+      return scores;
+    });
+    return { size: L, node, edge };
+  }
+}
+
 /**
- * Multinomial logistic regression by AdaGrad: p(label | features) ∝ exp(Σ w[feature][label]).
- * Deterministic: the same examples and options give the same weights, bit for bit.
+ * The gradient of a page's negative log-likelihood, added into `grad`: expected feature counts
+ * under the model (forward-backward) less the counts on the gold path. `touch` is told of every
+ * feature the page has.
  */
-export function fitMaxent(
-  examples: readonly Example[],
+function addGradient(
+  weights: Weights,
+  page: EncodedPage,
+  grad: Float64Array,
+  touch: (f: number) => void,
+): void {
+  const L = weights.labels.length;
+  const lattice = weights.lattice(page);
+  const fb = forwardBackward(lattice);
+  const { alpha, beta, logZ } = fb;
+  const marginals = unitMarginals(fb);
+  page.features.forEach((features, i) => {
+    const gold = page.gold[i];
+    for (const f of features) {
+      touch(f);
+      for (let y = 0; y < L; y++) grad[f * L + y] += marginals[i][y] - (y === gold ? 1 : 0);
+    }
+    const rows = weights.stepFeatures(page.keys[i]);
+    const goldRow = i === 0 ? 0 : page.gold[i - 1] + 1;
+    // Rows of the steps into unit i: the page start for the first unit, each label after.
+    const [firstRow, lastRow] = i === 0 ? [0, 0] : [1, L];
+    for (let r = firstRow; r <= lastRow; r++) {
+      const prior = i === 0 ? 0 : alpha[i - 1][r - 1];
+      if (prior === -Infinity || rows[r].length === 0) continue;
+      for (const g of rows[r]) touch(g);
+      for (let y = 0; y < L; y++) {
+        const score = lattice.edge[i][r * L + y];
+        const expected =
+          score === -Infinity
+            ? 0
+            : Math.exp(prior + score + lattice.node[i][y] + beta[i][y] - logZ);
+        const delta = expected - (r === goldRow && y === gold ? 1 : 0);
+        if (delta !== 0) for (const g of rows[r]) grad[g * L + y] += delta;
+      }
+    }
+  });
+}
+
+/**
+ * A linear-chain CRF fitted by AdaGrad, one page at a time: the gradient of the page's
+ * log-likelihood, with an L2 penalty on the weights the page touches.
+ * Deterministic: the same pages and options give the same weights, bit for bit.
+ */
+export function fitCrf(
+  pages: readonly TrainingPage[],
   transitions: readonly string[],
   trainedOn: Record<string, unknown>,
   options: FitOptions = DEFAULT_FIT,
 ): StructureWeights {
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const labels = [...new Set(pages.flatMap((p) => p.map((u) => u.label)))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const counts = new Map<string, number>();
-  for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const names = [...counts.keys()].filter((f) => counts.get(f)! >= options.minCount).sort();
-  const featureIndex = new Map(names.map((f, i) => [f, i]));
   const L = labels.length;
-  const w = new Float64Array(names.length * L);
-  const g2 = new Float64Array(names.length * L);
-  const encoded = examples.map((e) => ({
-    features: [...new Set(e.features)]
-      .map((f) => featureIndex.get(f))
-      .filter((i): i is number => i !== undefined),
-    label: labelIndex.get(e.label)!,
+  const allowed = new Array<boolean>((L + 1) * L).fill(false);
+  for (const step of transitions) {
+    const [before, after] = step.split('>');
+    const r = before === START_LABEL ? 0 : labelIndex.get(before)! + 1;
+    allowed[r * L + labelIndex.get(after)!] = true;
+  }
+  const names = vocabulary(pages, options.minCount);
+  const featureIndex = new Map(names.map((f, i) => [f, i]));
+  const weights = new Weights(labels, names, featureIndex, allowed);
+  const encoded: EncodedPage[] = pages.map((page) => ({
+    features: page.map((u) =>
+      Int32Array.from(
+        [...new Set(u.features)]
+          .map((f) => featureIndex.get(f))
+          .filter((i): i is number => i !== undefined),
+      ),
+    ),
+    keys: page.map((u) => u.key),
+    gold: Int32Array.from(page.map((u) => labelIndex.get(u.label)!)),
   }));
+  const { w } = weights;
+  const g2 = new Float64Array(w.length);
+  const grad = new Float64Array(w.length);
+  const touched: number[] = [];
+  const seen = new Uint8Array(names.length);
+  const touch = (f: number) => {
+    if (!seen[f]) {
+      seen[f] = 1;
+      touched.push(f);
+    }
+  };
   const random = rng(options.seed);
-  const scores = new Float64Array(L);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const k of shuffled(encoded.length, random)) {
-      const { features, label } = encoded[k];
-      scores.fill(0);
-      for (const f of features) for (let l = 0; l < L; l++) scores[l] += w[f * L + l];
-      let max = -Infinity;
-      for (let l = 0; l < L; l++) max = Math.max(max, scores[l]);
-      let sum = 0;
-      for (let l = 0; l < L; l++) sum += scores[l] = Math.exp(scores[l] - max);
-      for (const f of features) {
-        for (let l = 0; l < L; l++) {
-          const at = f * L + l;
-          const g = scores[l] / sum - (l === label ? 1 : 0) + options.l2 * w[at];
+      addGradient(weights, encoded[k], grad, touch);
+      for (const f of touched) {
+        for (let y = 0; y < L; y++) {
+          const at = f * L + y;
+          const g = grad[at] + options.l2 * w[at];
           g2[at] += g * g;
           w[at] -= (options.rate * g) / Math.sqrt(g2[at] + 1e-8);
+          grad[at] = 0;
         }
+        seen[f] = 0;
       }
+      touched.length = 0;
     }
   }
-  const weights: Record<string, number[]> = {};
+  const written: Record<string, number[]> = {};
   names.forEach((name, f) => {
     const row = Array.from(w.subarray(f * L, (f + 1) * L), (x) => Number(x.toFixed(DECIMALS)));
-    if (row.some((x) => Math.abs(x) >= MIN_WRITTEN_WEIGHT)) weights[name] = row;
+    if (row.some((x) => Math.abs(x) >= MIN_WRITTEN_WEIGHT)) written[name] = row;
   });
   return {
     schema: STRUCTURE_SCHEMA,
     trainedOn: {
       ...trainedOn,
-      examples: examples.length,
-      features: Object.keys(weights).length,
+      units: encoded.reduce((n, p) => n + p.gold.length, 0),
+      features: Object.keys(written).length,
       ...options,
     },
     labels,
     transitions: [...transitions].sort(),
-    weights,
+    weights: written,
   };
 }

@@ -4,7 +4,7 @@ import { newDoc, runStage, STAGES } from '../../pipeline.js';
 import type { Doc } from '../../model/doc.js';
 import { PROFILE_NAMES } from '../../synth/rates.js';
 import type { StructureWeights } from '../../stages/segment/structure/model.js';
-import { DEFAULT_FIT, fitMaxent, type Example } from './fit.js';
+import { DEFAULT_FIT, fitCrf, type TrainingPage } from './fit.js';
 import { pageExamples } from './examples.js';
 
 /**
@@ -40,7 +40,7 @@ export function trainStructure(
   progress: (done: number, total: number) => void = () => {},
   maxPages?: number,
 ): TrainReport {
-  const examples: Example[] = [];
+  const pages: TrainingPage[] = [];
   const transitions = new Set<string>();
   const report = { pages: 0, skipped: 0, units: 0, unmatched: 0 };
   const runs = TRAIN_SEEDS.flatMap((seed) => PROFILE_NAMES.map((profile) => ({ seed, profile })));
@@ -48,16 +48,16 @@ export function trainStructure(
     for (const page of splitPages(sharedEval, 'fit', seed, profile, maxPages)) {
       const got = pageExamples(page, prepare);
       report.pages++;
-      report.units += got.units;
+      report.units += got.unitCount;
       report.unmatched += got.unmatched;
       if (got.skipped) report.skipped++;
-      examples.push(...got.examples);
+      if (!got.skipped) pages.push(got.units);
       for (const t of got.transitions) transitions.add(t);
     }
     progress(k + 1, runs.length);
   });
-  const weights = fitMaxent(
-    examples,
+  const weights = fitCrf(
+    pages,
     [...transitions],
     {
       split: 'fit',

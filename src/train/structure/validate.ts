@@ -9,7 +9,7 @@ import { StructureModel } from '../../stages/segment/structure/model.js';
 import { structurePage } from '../../stages/segment/structure/page.js';
 import { units } from '../../stages/segment/units.js';
 import { pageExamples } from './examples.js';
-import { DEFAULT_FIT, fitMaxent, type Example, type FitOptions } from './fit.js';
+import { DEFAULT_FIT, fitCrf, type FitOptions, type TrainingPage } from './fit.js';
 import { prepare, TRAIN_SEEDS } from './train.js';
 
 /** Damage seed and profile of the pages scored: not a training seed. */
@@ -46,17 +46,17 @@ export function validateStructure(
   holdOut: string,
   options: FitOptions = DEFAULT_FIT,
 ): Validation {
-  const examples: Example[] = [];
+  const pages: TrainingPage[] = [];
   const transitions = new Set<string>();
   for (const seed of TRAIN_SEEDS)
     for (const profile of PROFILE_NAMES)
       for (const page of splitPages(sharedEval, 'fit', seed, profile)) {
         if (inMonth(page, holdOut)) continue;
         const got = pageExamples(page, prepare);
-        examples.push(...got.examples);
+        if (!got.skipped) pages.push(got.units);
         for (const t of got.transitions) transitions.add(t);
       }
-  const model = new StructureModel(fitMaxent(examples, [...transitions], {}, options));
+  const model = new StructureModel(fitCrf(pages, [...transitions], {}, options));
   const scored = splitPages(sharedEval, 'fit', VALIDATION_SEED, 'dev');
   return {
     heldOut: score(model, scored.filter((p) => inMonth(p, holdOut)).slice(0, VALIDATION_PAGES)),

@@ -221,27 +221,22 @@ function contextFeatures(units: readonly Unit[], i: number): string[] {
   return out;
 }
 
-/** The features that pair the label before with what this unit looks like. */
-export function transitionFeatures(unit: Unit, reading: RuleReading, previous: string): string[] {
-  const [len, shape, rule] = transitionParts(unit, reading);
+/**
+ * What the transition features read of a unit: its length bucket, shape and the rules' reading.
+ * Units with the same key get the same transition features after the same label.
+ */
+export function transitionKey(unit: Unit, reading: RuleReading): string {
+  const len = bucket(unit.block.text.length, LENGTH_EDGES);
+  return `${len}|${unit.shape}|${reading.role}${reading.opens ? '+' : ''}`;
+}
+
+/** The features that pair the label before with what this unit looks like (its `transitionKey`). */
+export function transitionFeatures(key: string, previous: string): string[] {
+  const [len, shape, rule] = key.split('|');
   return [
     `y-1:${previous}|len${len}`,
     `y-1:${previous}`,
     `y-1:${previous}|s:${shape}`,
     `y-1:${previous}|r:${rule}`,
   ];
-}
-
-/** What the transition features read of a unit: its length bucket, shape and the rules' reading. */
-function transitionParts(unit: Unit, reading: RuleReading): [number, string, string] {
-  return [
-    bucket(unit.block.text.length, LENGTH_EDGES),
-    unit.shape,
-    `${reading.role}${reading.opens ? '+' : ''}`,
-  ];
-}
-
-/** Units with the same key get the same transition features after the same label. */
-export function transitionKey(unit: Unit, reading: RuleReading): string {
-  return transitionParts(unit, reading).join('|');
 }

@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { transitionFeatures } from './features.js';
 import { START_LABEL } from './labels.js';
+import { forwardBackward, unitMarginals, viterbi, type Lattice } from './lattice.js';
 
-export const STRUCTURE_SCHEMA = 'newsmend-structure@1';
+export const STRUCTURE_SCHEMA = 'newsmend-structure@2';
 
 /**
- * The weights of the page-structure model as trained by `npm run train`: a maximum-entropy
- * Markov model, p(label | unit features, label before), decoded over the page with Viterbi.
+ * The weights of the page-structure model as trained by `npm run train`: a linear-chain CRF.
+ * A labelling's score is the sum of the weights of each unit's features for its label and of
+ * the transition features pairing each label with the one before; Viterbi finds the best
+ * labelling, forward-backward each label's probability.
  */
 export interface StructureWeights {
   schema: typeof STRUCTURE_SCHEMA;
@@ -50,6 +54,7 @@ export function shippedModel(): StructureModel | null {
 /** One unit's decision: the label, its probability, and the features that weighed most for it. */
 export interface Decision {
   label: string;
+  /** The marginal probability of the label at this unit, over all labellings of the page. */
   probability: number;
   /** The runner-up label and its probability: the competing reading. */
   runnerUp?: { label: string; probability: number };
@@ -60,10 +65,8 @@ export interface Decision {
 export interface PageInput {
   /** Each unit's own features. */
   features: string[][];
-  /** The features pairing unit `i` with the label before it. */
-  transition(i: number, before: string): string[];
-  /** What `transition(i, …)` reads of unit i: units with equal keys get equal features. */
-  transitionKey(i: number): string;
+  /** What the transition features read of each unit (`transitionKey`). */
+  keys: string[];
 }
 
 /** Features shown as evidence for a decision. */
@@ -72,18 +75,19 @@ const TOP_FEATURES = 3;
 export class StructureModel {
   readonly labels: readonly string[];
   private readonly index = new Map<string, number>();
-  private readonly allowed: boolean[][];
+  /** `allowed[(before + 1) * L + y]`: the step from `before` (-1: page start) to y was seen. */
+  private readonly allowed: boolean[];
 
   constructor(readonly weights: StructureWeights) {
     this.labels = weights.labels;
     this.labels.forEach((l, i) => this.index.set(l, i));
-    const all = [START_LABEL, ...this.labels];
-    this.allowed = all.map(() => this.labels.map(() => false));
+    const L = this.labels.length;
+    this.allowed = new Array<boolean>((L + 1) * L).fill(false);
     for (const step of weights.transitions) {
       const [before, after] = step.split('>');
-      const b = before === START_LABEL ? 0 : (this.index.get(before) ?? -1) + 1;
+      const b = before === START_LABEL ? -1 : (this.index.get(before) ?? -2);
       const a = this.index.get(after);
-      if (b > 0 || before === START_LABEL) if (a !== undefined) this.allowed[b][a] = true;
+      if (b >= -1 && a !== undefined) this.allowed[(b + 1) * L + a] = true;
     }
   }
 
@@ -96,98 +100,54 @@ export class StructureModel {
   }
 
   /**
-   * Summed weights of the transition features of a unit after label `before`, cached by the
-   * label and the unit's transition key (what those features read of the unit): pages repeat
-   * the same pairs. Bounded by labels × shapes × lengths × rule readings (a few tens of
-   * thousands of small arrays at most).
+   * The step scores into a unit with transition key `key`, from each label before (row 0: the
+   * page start), cached by key: pages repeat the same keys. Bounded by shapes × lengths × rule
+   * readings (a few thousand small arrays at most).
    */
-  private readonly transitionCache = new Map<string, Float64Array>();
-  private transitionScores(
-    page: PageInput,
-    i: number,
-    unitKey: string,
-    before: number,
-  ): Float64Array {
-    const key = `${before}\u0001${unitKey}`;
-    let scores = this.transitionCache.get(key);
-    if (!scores) {
-      scores = new Float64Array(this.labels.length);
-      this.add(scores, page.transition(i, before < 0 ? START_LABEL : this.labels[before]));
-      this.transitionCache.set(key, scores);
+  private readonly edgeCache = new Map<string, Float64Array>();
+  private edgeScores(key: string): Float64Array {
+    let edge = this.edgeCache.get(key);
+    if (!edge) {
+      const L = this.labels.length;
+      edge = new Float64Array((L + 1) * L);
+      for (let b = -1; b < L; b++) {
+        const row = edge.subarray((b + 1) * L, (b + 2) * L);
+        this.add(row, transitionFeatures(key, b < 0 ? START_LABEL : this.labels[b]));
+        for (let y = 0; y < L; y++) if (!this.allowed[(b + 1) * L + y]) row[y] = -Infinity;
+      }
+      this.edgeCache.set(key, edge);
     }
-    return scores;
+    return edge;
   }
 
-  /** Log-probabilities of each label given the unit's features and the label before (-1: start). */
-  private logProbs(base: Float64Array, pair: Float64Array, before: number): Float64Array {
-    const scores = Float64Array.from(base);
-    for (let l = 0; l < scores.length; l++) scores[l] += pair[l];
-    let max = -Infinity;
-    for (let l = 0; l < scores.length; l++) {
-      if (!this.allowed[before + 1][l]) scores[l] = -Infinity;
-      max = Math.max(max, scores[l]);
-    }
-    let sum = 0;
-    for (let l = 0; l < scores.length; l++) sum += Math.exp(scores[l] - max);
-    const logZ = max + Math.log(sum);
-    for (let l = 0; l < scores.length; l++) scores[l] -= logZ;
-    return scores;
+  /** The page's lattice; `fixed[i]`, where given, is the only label unit i may take. */
+  lattice(page: PageInput, fixed: readonly (string | undefined)[] = []): Lattice {
+    const L = this.labels.length;
+    const node = page.features.map((features, i) => {
+      const scores = new Float64Array(L);
+      this.add(scores, features);
+      const only = fixed[i] === undefined ? -1 : (this.index.get(fixed[i]!) ?? -1);
+      if (only >= 0) for (let y = 0; y < L; y++) if (y !== only) scores[y] = -Infinity;
+      return scores;
+    });
+    return { size: L, node, edge: page.keys.map((key) => this.edgeScores(key)) };
   }
 
   /**
-   * The most likely labels of a page: Viterbi over p(label | features, label before);
-   * `fixed[i]`, where given, is the only label unit i may take (a hard fact).
+   * The most likely labelling of a page (Viterbi), each label with its marginal probability
+   * (forward-backward); `fixed[i]`, where given, is the only label unit i may take (a hard fact).
    */
   decode(page: PageInput, fixed: readonly (string | undefined)[] = []): Decision[] {
-    const { features } = page;
-    const n = features.length;
-    const L = this.labels.length;
-    const score: Float64Array[] = [];
-    const back: Int32Array[] = [];
-    const local: Float64Array[][] = [];
-    for (let i = 0; i < n; i++) {
-      const base = new Float64Array(L);
-      this.add(base, features[i]);
-      const row = new Float64Array(L).fill(-Infinity);
-      const from = new Int32Array(L).fill(-1);
-      const probs: Float64Array[] = [];
-      const candidates = i === 0 ? [-1] : [...Array(L).keys()];
-      const unitKey = page.transitionKey(i);
-      for (const b of candidates) {
-        const prior = i === 0 ? 0 : score[i - 1][b];
-        if (prior === -Infinity) continue;
-        const lp = this.logProbs(base, this.transitionScores(page, i, unitKey, b), b);
-        // A label fixed by a hard constraint is the only one the path may take here.
-        const only = fixed[i] === undefined ? -1 : (this.index.get(fixed[i]!) ?? -1);
-        if (only >= 0) for (let l = 0; l < L; l++) if (l !== only) lp[l] = -Infinity;
-        probs[b + 1] = lp;
-        for (let l = 0; l < L; l++) {
-          if (prior + lp[l] > row[l]) {
-            row[l] = prior + lp[l];
-            from[l] = b;
-          }
-        }
-      }
-      score.push(row);
-      back.push(from);
-      local.push(probs);
-    }
-    const path = new Array<number>(n);
-    let best = 0;
-    for (let l = 1; l < L; l++) if (score[n - 1]?.[l] > score[n - 1][best]) best = l;
-    for (let i = n - 1; i >= 0; i--) {
-      path[i] = best;
-      best = back[i][best];
-    }
-    return path.map((l, i) =>
-      this.explain(local[i][(i === 0 ? -1 : path[i - 1]) + 1], l, features[i]),
-    );
+    const lattice = this.lattice(page, fixed);
+    const path = viterbi(lattice);
+    const marginals = unitMarginals(forwardBackward(lattice));
+    return path.map((label, i) => this.explain(marginals[i], label, page.features[i]));
   }
 
-  private explain(logProbs: Float64Array, label: number, features: string[]): Decision {
+  private explain(marginals: Float64Array, label: number, features: string[]): Decision {
     let second = -1;
-    for (let l = 0; l < logProbs.length; l++)
-      if (l !== label && (second === -1 || logProbs[l] > logProbs[second])) second = l;
+    for (let l = 0; l < marginals.length; l++)
+      if (l !== label && (second === -1 || marginals[l] > marginals[second])) second = l;
     const top = features
       .map((feature) => ({ feature, weight: this.weights.weights[feature]?.[label] ?? 0 }))
       .filter((f) => f.weight > 0)
@@ -196,14 +156,11 @@ export class StructureModel {
       .map((f) => ({ feature: f.feature, weight: round(f.weight) }));
     const decision: Decision = {
       label: this.labels[label],
-      probability: round(Math.exp(logProbs[label])),
+      probability: round(marginals[label]),
       top,
     };
-    if (second >= 0 && logProbs[second] > -Infinity)
-      decision.runnerUp = {
-        label: this.labels[second],
-        probability: round(Math.exp(logProbs[second])),
-      };
+    if (second >= 0 && marginals[second] > 0)
+      decision.runnerUp = { label: this.labels[second], probability: round(marginals[second]) };
     return decision;
   }
 }

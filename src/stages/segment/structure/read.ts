@@ -1,7 +1,7 @@
 import type { Doc } from '../../../model/doc.js';
 import { Assembler } from '../assembler.js';
 import type { Unit } from '../units.js';
-import { pageContext, transitionFeatures, transitionKey, unitFeatures } from './features.js';
+import { pageContext, transitionKey, unitFeatures } from './features.js';
 import type { PageInput } from './model.js';
 import { ruleReadings, type RuleReading } from './rule-reading.js';
 
@@ -29,7 +29,6 @@ export function viewPage(doc: Doc, units: Unit[]): PageView {
     readings,
     // Each feature once: training counts a feature once per example, so must inference.
     features: units.map((_, i) => [...new Set(unitFeatures(context, i))]),
-    transition: (i, before) => transitionFeatures(units[i], readings[i], before),
-    transitionKey: (i) => transitionKey(units[i], readings[i]),
+    keys: units.map((unit, i) => transitionKey(unit, readings[i])),
   };
 }
