@@ -50,7 +50,8 @@ export function checkGate(floors: FloorsFile, values: Record<string, number>): G
     const value = values[key];
     // A ratio with nothing to measure (e.g. no lacunae predicted) is n/a, not a failure:
     // the paired recall/precision metric still guards it.
-    if (value !== undefined && value < limit) failures.push({ key, value, limit, kind: 'floor' });
+    if (value !== undefined && value + ROUNDING_SLACK < limit)
+      failures.push({ key, value, limit, kind: 'floor' });
   }
   for (const [key, limit] of Object.entries(floors.ceilings).sort()) {
     const value = values[key];
@@ -59,9 +60,15 @@ export function checkGate(floors: FloorsFile, values: Record<string, number>): G
   return failures;
 }
 
+/**
+ * Float error a metric may carry (2PR/(P+R) gives 0.7499999999999999 for P=1, R=0.6): a floor
+ * pinned from a value passes that value, so pinning and checking allow the same slack.
+ */
+const ROUNDING_SLACK = 1e-9;
+
 function roundDown(v: number): number {
   const scale = 10 ** FLOOR_DECIMALS;
-  return Math.floor(v * scale + 1e-9) / scale;
+  return Math.floor(v * scale + ROUNDING_SLACK) / scale;
 }
 
 export interface FloorUpdate {

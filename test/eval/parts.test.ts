@@ -57,6 +57,15 @@ describe('scorer parts', () => {
     );
   });
 
+  it('a floor pinned from a value passes that value, float error and all', () => {
+    const f1 = (2 * 1 * 0.6) / (1 + 0.6); // 0.7499999999999999
+    const old = { schema: 'newsmend-floors@1', floors: {}, ceilings: {} };
+    const pinned = updateFloors(old, { 'real.article_start_f1': f1 }).next;
+    assert.equal(pinned.floors['real.article_start_f1'], 0.75);
+    assert.deepEqual(checkGate(pinned, { 'real.article_start_f1': f1 }), []);
+    assert.equal(checkGate(pinned, { 'real.article_start_f1': 0.7499 }).length, 1);
+  });
+
   it('parses CSV with quoted commas, quotes and line breaks', () => {
     assert.deepEqual(parseCsv('a,b\n"x,1","say ""hi""\nthere"\n'), [
       ['a', 'b'],
