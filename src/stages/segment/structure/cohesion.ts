@@ -31,6 +31,53 @@ export function cohesionByUnit(
   return out;
 }
 
+/** How much of a heading's own wording the text on each side of it holds. */
+export interface Echo {
+  /** Share of the heading's CJK pairs found in the `before` characters before it; -1: none. */
+  before: number[];
+  /** The same in the `after` characters after it. */
+  after: number[];
+}
+
+/**
+ * Echo of each unit `asked` about in the text around it. A headline is echoed by its own story,
+ * after it, and seldom by the story before it; a subhead's words run through the story it sits in,
+ * on both sides. Units not `asked` about get -1.
+ */
+export function echoByUnit(
+  units: readonly Unit[],
+  before: number,
+  after: number,
+  asked: (unit: Unit) => boolean,
+): Echo {
+  const all = units.map((u) => u.block.text).join('');
+  const pairs = pairCodes(all);
+  const window = new SlidingPairs(pairs, before);
+  const echo: Echo = { before: [], after: [] };
+  let start = 0;
+  units.forEach((unit) => {
+    const end = start + unit.block.text.length;
+    const own = asked(unit) ? distinctPairs(pairs, start, end) : undefined;
+    if (own && own.size > 0) {
+      window.moveTo(start);
+      echo.before.push(start === 0 ? -1 : window.shareOf(own));
+      const next = distinctPairs(pairs, end, Math.min(all.length, end + after));
+      echo.after.push(next.size === 0 ? -1 : shareIn(own, next));
+    } else {
+      echo.before.push(-1);
+      echo.after.push(-1);
+    }
+    start = end;
+  });
+  return echo;
+}
+
+function shareIn(grams: Set<number>, pool: Set<number>): number {
+  let shared = 0;
+  for (const g of grams) if (pool.has(g)) shared++;
+  return shared / grams.size;
+}
+
 /** The pairs of text[max(0, end − size), end), counted, as `end` moves forward. */
 class SlidingPairs {
   private readonly counts = new Map<number, number>();

@@ -8,7 +8,7 @@ import {
   NUMBERED,
   SECTION_LABEL,
 } from '../../../text/heading-marks.js';
-import { cohesionByUnit } from './cohesion.js';
+import { cohesionByUnit, echoByUnit, type Echo } from './cohesion.js';
 import type { RuleReading } from './rule-reading.js';
 
 /**
@@ -117,6 +117,8 @@ export interface PageContext {
   /** Cohesion at each unit (`cohesion.ts`) over the narrow and the wide window before it. */
   cohesion: readonly number[];
   wideCohesion: readonly number[];
+  /** How much of each heading's wording the text before and after it repeats. */
+  echo: Echo;
 }
 
 export function pageContext(units: readonly Unit[], readings: readonly RuleReading[]): PageContext {
@@ -125,7 +127,8 @@ export function pageContext(units: readonly Unit[], readings: readonly RuleReadi
     [COHESION_BEFORE_CHARS, COHESION_WIDE_CHARS],
     COHESION_AFTER_CHARS,
   );
-  return { units, readings, cohesion, wideCohesion };
+  const echo = echoByUnit(units, COHESION_WIDE_CHARS, COHESION_BEFORE_CHARS, mayBeHeading);
+  return { units, readings, cohesion, wideCohesion, echo };
 }
 
 export function unitFeatures(page: PageContext, i: number): string[] {
@@ -174,6 +177,9 @@ export function unitFeatures(page: PageContext, i: number): string[] {
     const wide = page.wideCohesion[i];
     out.push(wide < 0 ? 'hcohW:none' : `hcohW${bucket(wide, COHESION_EDGES)}`);
   }
+  if (mayBeHeading(unit))
+    out.push(...echoFeatures(unit.shape, page.echo.before[i], page.echo.after[i]));
+  if (following) out.push(`end:${endClass(text)}|nmid:${opensMidSentence(following)}`);
   const rule = readings[i];
   out.push(`r:${rule.role}`, `r:open${rule.opens}`);
   if (rule.opens) out.push(`r:${rule.role}+`);
@@ -186,9 +192,28 @@ export function unitFeatures(page: PageContext, i: number): string[] {
   out.push(`s:${unit.shape}|len${len}|n:${next}`);
   if (unit.shape === 'heading') {
     out.push(`hlen${len}|coh${c < 0 ? 'none' : bucket(c, COHESION_EDGES)}`);
-    out.push(`first:${text[0]}`, `last:${text[text.length - 1]}`);
   }
   return out;
+}
+
+/** Upper edges of the echo buckets: share of a heading's pairs the text on one side repeats. */
+const ECHO_EDGES = [0, 0.15, 0.35, 0.6];
+
+/** Longest line that may be a heading printed as a sentence (a subhead with commas). */
+const ECHO_MAX_CHARS = 70;
+
+/** A heading, or a short line that does not end a sentence: the lines whose echo is asked. */
+function mayBeHeading(unit: Unit): boolean {
+  const text = unit.block.text;
+  if (unit.shape === 'heading') return true;
+  return unit.shape === 'paragraph' && text.length <= ECHO_MAX_CHARS && endClass(text) !== 'stop';
+}
+
+function echoFeatures(shape: string, before: number, after: number): string[] {
+  const b = before < 0 ? 'none' : String(bucket(before, ECHO_EDGES));
+  const a = after < 0 ? 'none' : String(bucket(after, ECHO_EDGES));
+  const s = shape === 'heading' ? '' : 'p';
+  return [`${s}echoB${b}`, `${s}echoA${a}`, `${s}echoB${b}|A${a}`];
 }
 
 /** Paragraph units since the last heading-shaped one: subheads come a few paragraphs apart. */

@@ -25,52 +25,96 @@ export interface Forward {
   logZ: number;
 }
 
-function logSumExp(values: Float64Array): number {
-  let max = -Infinity;
-  for (const v of values) if (v > max) max = v;
-  if (max === -Infinity) return -Infinity;
-  let sum = 0;
-  for (const v of values) sum += Math.exp(v - max);
-  return max + Math.log(sum);
-}
-
 /** Rows of `edge[i]` unit i may come from: the start row for unit 0, a label row after. */
 function beforeRows(i: number, size: number): number[] {
   return i === 0 ? [0] : Array.from({ length: size }, (_, b) => b + 1);
 }
 
-/** Forward and backward log-scores; `logZ` is the log of the sum over all paths. */
+function maxOf(values: Float64Array): number {
+  let max = -Infinity;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+/** Scores as potentials, shifted by their largest so no exp overflows: exp(v − shift). */
+interface Potentials {
+  values: Float64Array;
+  shift: number;
+}
+
+function potentials(scores: Float64Array): Potentials {
+  const max = maxOf(scores);
+  const shift = max === -Infinity ? 0 : max;
+  return { values: scores.map((v) => Math.exp(v - shift)), shift };
+}
+
+/** Edge matrices repeat along a page (and across pages, when cached by the model): exp once. */
+const edgePotentials = new WeakMap<Float64Array, Potentials>();
+function edgePotential(edge: Float64Array): Potentials {
+  let p = edgePotentials.get(edge);
+  if (!p) {
+    p = potentials(edge);
+    edgePotentials.set(edge, p);
+  }
+  return p;
+}
+
+/**
+ * Forward and backward log-scores; `logZ` is the log of the sum over all paths.
+ *
+ * Computed with potentials (exp of the scores) rescaled at every unit, as in HMM
+ * forward-backward, rather than with log-sum-exp at every cell: the same numbers with one exp per
+ * label and unit instead of one per label pair. The logs are taken back at the end, once per cell.
+ */
 export function forwardBackward(lattice: Lattice): Forward {
   const { size: L, node, edge } = lattice;
   const n = node.length;
-  const alpha: Float64Array[] = [];
-  const terms = new Float64Array(L);
+  const nodeP = node.map(potentials);
+  const edgeP = edge.map(edgePotential);
+  // alphaHat[i] sums to 1; logScale[i] is the log of what it was divided by.
+  const alphaHat: Float64Array[] = [];
+  const logScale = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const row = new Float64Array(L);
-    const rows = beforeRows(i, L);
-    for (let y = 0; y < L; y++) {
-      terms.fill(-Infinity);
-      for (const r of rows) {
-        const prior = i === 0 ? 0 : alpha[i - 1][r - 1];
-        terms[r === 0 ? 0 : r - 1] = prior + edge[i][r * L + y];
-      }
-      row[y] = node[i][y] + logSumExp(terms);
+    const e = edgeP[i].values;
+    for (const r of beforeRows(i, L)) {
+      const prior = i === 0 ? 1 : alphaHat[i - 1][r - 1];
+      if (prior === 0) continue;
+      for (let y = 0; y < L; y++) row[y] += prior * e[r * L + y];
     }
-    alpha.push(row);
+    let sum = 0;
+    for (let y = 0; y < L; y++) sum += row[y] *= nodeP[i].values[y];
+    if (sum > 0) for (let y = 0; y < L; y++) row[y] /= sum;
+    logScale[i] = Math.log(sum) + nodeP[i].shift + edgeP[i].shift;
+    alphaHat.push(row);
   }
-  const beta: Float64Array[] = new Array(n);
-  if (n > 0) beta[n - 1] = new Float64Array(L);
+  const betaHat: Float64Array[] = new Array(n);
+  if (n > 0) betaHat[n - 1] = new Float64Array(L).fill(1);
+  const after = new Float64Array(L);
   for (let i = n - 2; i >= 0; i--) {
     const row = new Float64Array(L);
+    const e = edgeP[i + 1].values;
+    const scale = Math.exp(logScale[i + 1] - nodeP[i + 1].shift - edgeP[i + 1].shift);
+    for (let y = 0; y < L; y++) after[y] = (nodeP[i + 1].values[y] * betaHat[i + 1][y]) / scale;
     for (let b = 0; b < L; b++) {
-      for (let y = 0; y < L; y++)
-        terms[y] = edge[i + 1][(b + 1) * L + y] + node[i + 1][y] + beta[i + 1][y];
-      row[b] = logSumExp(terms);
+      let sum = 0;
+      for (let y = 0; y < L; y++) sum += e[(b + 1) * L + y] * after[y];
+      row[b] = sum;
     }
-    beta[i] = row;
+    betaHat[i] = row;
   }
-  const logZ = n === 0 ? 0 : logSumExp(alpha[n - 1]);
-  return { alpha, beta, logZ };
+  // Back to log-scores: alpha carries the scales up to i, beta those after i.
+  const logZ = logScale.reduce((a, b) => a + b, 0);
+  const alpha: Float64Array[] = [];
+  const beta: Float64Array[] = [];
+  let upTo = 0;
+  for (let i = 0; i < n; i++) {
+    upTo += logScale[i];
+    const rest = logZ - upTo;
+    alpha.push(alphaHat[i].map((a) => Math.log(a) + upTo));
+    beta.push(betaHat[i].map((b) => Math.log(b) + rest));
+  }
+  return { alpha, beta, logZ: n === 0 ? 0 : logZ };
 }
 
 /** p(label y at unit i) for every unit and label. */
