@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command.js';
+import { isCalendarDate } from '../text/calendar.js';
 
 /** `parseArgs` with the CLI's convention: a wrong flag is a UsageError (exit 2), not a crash. */
 export function parseCommandArgs<T extends ParseArgsConfig>(
@@ -12,9 +13,9 @@ export function parseCommandArgs<T extends ParseArgsConfig>(
   }
 }
 
-/** An edition date flag must be YYYY-MM-DD. */
+/** An edition date flag must be a calendar date written YYYY-MM-DD. */
 export function checkDate(value: string | undefined, flag = '--date'): void {
-  if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    throw new UsageError(`${flag} wants YYYY-MM-DD, got '${value}'`);
+  if (value !== undefined && !isCalendarDate(value)) {
+    throw new UsageError(`${flag} wants a calendar date YYYY-MM-DD, got '${value}'`);
   }
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../archive/db.js';
 import { FTS_WEIGHTS, toFtsExpression } from './fts.js';
 import { runs, searchFold } from './normalize.js';
+import { isCalendarDate } from '../text/calendar.js';
 import { matches, parseQuery, positiveTerms, QueryError, type QueryNode } from './query.js';
 import { highlight, snippet, type Segment } from './snippet.js';
 
@@ -48,8 +49,6 @@ export const MAX_LIMIT = 100;
 /** Candidates verified per query: bounds the work of very common terms (counts become "≥"). */
 export const MAX_CANDIDATES = 2000;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 interface Candidate {
   id: number;
   editionId: number;
@@ -68,8 +67,8 @@ function checkFilters(f: SearchFilters): void {
     ['from', f.from],
     ['to', f.to],
   ] as const)
-    if (value && !ISO_DATE.test(value))
-      throw new QueryError(`${name} wants a date YYYY-MM-DD, got '${value}'`);
+    if (value && !isCalendarDate(value))
+      throw new QueryError(`${name} wants a calendar date YYYY-MM-DD, got '${value}'`);
 }
 
 function buildSql(

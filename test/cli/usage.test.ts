@@ -57,7 +57,13 @@ describe('help and misuse', { concurrency: availableParallelism() }, () => {
     ['two input files', ['mend', page, page], /give exactly one input file/u],
     ['unknown format', ['mend', page, '--format', 'pdf'], /unknown format 'pdf'/u],
     ['unknown encoding', ['mend', page, '--encoding', 'klingon'], /unknown encoding 'klingon'/u],
-    ['bad date', ['mend', page, '--date', '5/9/2025'], /--date wants YYYY-MM-DD/u],
+    ['bad date', ['mend', page, '--date', '5/9/2025'], /--date wants a calendar date YYYY-MM-DD/u],
+    ['no such day', ['mend', page, '--date', '2025-02-30'], /--date wants a calendar date/u],
+    [
+      'no such month',
+      ['ingest', page, '--db', 'unused.db', '--date', '2025-13-01'],
+      /--date wants a calendar date/u,
+    ],
     ['flag without value', ['mend', page, '--format'], /argument missing|--format/u],
   ];
   for (const [name, args, message] of misuse) {

@@ -166,5 +166,7 @@ test('FTS syntax typed by a user is searched as text, not obeyed', () => {
 
 test('bad filter values are QueryErrors', () => {
   assert.throws(() => search(db, { q: '河', from: '2025/05/01' }), QueryError);
+  assert.throws(() => search(db, { q: '河', to: '2025-13-99' }), QueryError);
+  assert.throws(() => search(db, { q: '河', from: '2025-02-29' }), /calendar date/u);
   assert.throws(() => search(db, { q: '河', to: "1' OR 1=1" }), QueryError);
 });
