@@ -47,6 +47,22 @@ describe('bad input through newsmend mend', { concurrency: availableParallelism(
     assert.ok(codes(edition).includes('binary-input'));
   });
 
+  test('binary in a reading format (Markdown, the default): exit 1, nothing on standard output', async () => {
+    const pdf = utf8('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >> endobj\n');
+    const bytes = new Uint8Array([...pdf, ...pngBytes()]);
+    for (const format of ['md', 'html', 'jsonl']) {
+      const run = await newsmend([
+        'mend',
+        files.write(`fake-${format}.pdf`, bytes),
+        '--format',
+        format,
+      ]);
+      assert.equal(run.code, 1, format);
+      assert.match(run.stderr, /binary/u, format);
+      assert.equal(run.stdout, '', `${format}: the binary is not printed as residue`);
+    }
+  });
+
   test('invalid UTF-8 sequences: exit 0, warning, the good text is kept', async () => {
     const { run, edition } = await mendJson('invalid.txt', invalidUtf8(), 0);
     assert.match(run.stderr, /warning: 2 byte sequence\(s\) are not valid utf-8/u);

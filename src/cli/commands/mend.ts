@@ -8,6 +8,7 @@ import { renderJsonl } from '../../render/jsonl.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type Command } from '../command.js';
 import { checkDate, parseCommandArgs } from '../args.js';
+import { refusalOf } from '../../model/refusal.js';
 import { readInput, writeOutput } from '../io.js';
 
 const FORMATS = ['md', 'json', 'jsonl', 'html'] as const;
@@ -36,7 +37,9 @@ Options:
   -q, --quiet                    do not print messages on standard error
   -h, --help                     this help
 
-Exit codes: 0 ok, 1 bad input (unreadable, binary, empty), 2 misuse.
+Exit codes: 0 ok, 1 bad input (unreadable, binary, empty), 2 misuse. On bad input only
+--format json writes output (the edition, with the refusal in its messages); the reading
+formats write nothing, so a binary file is never printed as text.
 
 Examples:
   newsmend mend examples/page.txt
@@ -80,12 +83,6 @@ function reportMessages(edition: Edition): void {
   }
 }
 
-/** Input we refuse to treat as a page: binary data or nothing at all. */
-function badInputReason(edition: Edition): string | undefined {
-  const fatal = edition.messages.find((m) => m.code === 'binary-input' || m.code === 'empty-input');
-  return fatal?.text;
-}
-
 export const mendCommand: Command = {
   name: 'mend',
   summary: 'rebuild the articles of a page dump (Markdown, JSON, JSONL or HTML)',
@@ -113,7 +110,8 @@ export const mendCommand: Command = {
       editionDate: values.date,
     });
     if (!values.quiet) reportMessages(edition);
-    const bad = badInputReason(edition);
+    const bad = refusalOf(edition);
+    if (bad && (format !== 'json' || values.explain)) return EXIT_BAD_INPUT;
     const colour = process.stdout.isTTY && !values.output && !process.env.NO_COLOR;
     const output = values.explain
       ? renderExplain(edition, { colour })
