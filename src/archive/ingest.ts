@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { decode } from '../decode/index.js';
+import { refusalOf } from '../model/refusal.js';
 import { rebuild } from '../model/rebuild.js';
 import type { Edition, MendOptions } from '../model/types.js';
 import { mendWith, STAGES } from '../pipeline.js';
 import type { Stage } from '../stages/stage.js';
 import type { Db } from './db.js';
-import { storeEdition, type StoreResult } from './store.js';
+import { storedSource, storeEdition, type StoreResult } from './store.js';
 
 /** The decoded source text of an edition: rebuilt from it, or decoded again if it cannot be. */
 function sourceText(edition: Edition, bytes: Uint8Array): string {
@@ -17,41 +19,55 @@ function sourceText(edition: Edition, bytes: Uint8Array): string {
 
 export interface IngestStored extends StoreResult {
   name: string;
-  edition: Edition;
+  /** The edition just mended; absent when the source was already stored and not mended again. */
+  edition?: Edition;
 }
 
-/** A dump that was not stored because mending it failed: run ingest again once it is fixed. */
+/**
+ * A dump that was not stored: it is not a page (binary, empty), or mending it failed (run ingest
+ * again once that is fixed).
+ */
 export interface IngestFailure {
   status: 'failed';
   name: string;
-  /** What failed, for the user: the failing stages' messages. */
+  /** What failed, for the user: the refusal or the failing stages' messages. */
   problem: string;
+  /** The input is no page dump (binary, empty): the same bytes will always be refused. */
+  refused?: true;
   edition?: Edition;
 }
 
 export type IngestResult = IngestStored | IngestFailure;
 
 /**
- * Mend one dump and store it (idempotent: a source already stored is skipped). A dump on which
- * a stage failed is not stored — stored, it would be skipped as already present once the bug
- * is fixed — and is returned as a failure, so a batch goes on with the next file.
+ * Mend one dump and store it (idempotent: a source already stored, by the sha256 of its bytes,
+ * is found before any mending and skipped). Input that is no page dump (binary data, no text) is
+ * refused as `mend` refuses it. A dump on which a stage failed is not stored — stored, it would
+ * be skipped as already present once the bug is fixed — and is returned as a failure, so a batch
+ * goes on with the next file.
  */
 export function ingestBytes(
   db: Db,
   bytes: Uint8Array,
   options: MendOptions,
   stages: readonly Stage[] = STAGES,
+  onBusy?: (waited: number) => void,
 ): IngestResult {
   const name = options.name ?? 'input';
+  const stored = storedSource(db, createHash('sha256').update(bytes).digest('hex'));
+  if (stored) return { ...stored, name };
   let edition: Edition;
   try {
     edition = mendWith(stages, bytes, options);
   } catch (error) {
     return { status: 'failed', name, problem: `mending failed: ${(error as Error)?.message}` };
   }
+  const refusal = refusalOf(edition);
+  if (refusal) return { status: 'failed', name, problem: refusal, refused: true, edition };
   const failures = edition.messages.filter((m) => m.code === 'stage-failed');
   if (failures.length > 0)
     return { status: 'failed', name, problem: failures.map((m) => m.text).join('; '), edition };
-  const stored = storeEdition(db, { edition, text: sourceText(edition, bytes), raw: bytes });
-  return { ...stored, name: edition.source.name, edition };
+  const input = { edition, text: sourceText(edition, bytes), raw: bytes };
+  const result = storeEdition(db, input, undefined, onBusy);
+  return { ...result, name: edition.source.name, edition };
 }

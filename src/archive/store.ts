@@ -2,7 +2,7 @@ import type { Article, Edition } from '../model/types.js';
 import { articleDate, articleFacets, articleSearchText } from '../search/document.js';
 import { indexTerms } from '../search/terms.js';
 import { rebuild } from '../model/rebuild.js';
-import type { Db } from './db.js';
+import { ArchiveError, BUSY_TIMEOUT_MS, type Db } from './db.js';
 
 export interface StoreInput {
   edition: Edition;
@@ -138,6 +138,16 @@ function insertEdits(db: Db, editionId: number, edition: Edition): void {
     );
 }
 
+/** The source stored with this sha256 (of its raw bytes), if any. */
+export function storedSource(db: Db, sha256: string): StoreResult | undefined {
+  const row = db
+    .prepare(
+      'SELECT s.id AS sourceId, e.id AS editionId, e.articles FROM sources s JOIN editions e ON e.source_id = s.id WHERE s.sha256 = ?',
+    )
+    .get(sha256) as Omit<StoreResult, 'status'> | undefined;
+  return row && { status: 'exists', ...row };
+}
+
 /**
  * Store one mended source in a single transaction: either all of it (source, edition, articles,
  * body items, edits, facets, index) is committed or none of it. A source already stored (same
@@ -147,14 +157,11 @@ export function storeEdition(
   db: Db,
   input: StoreInput,
   now = new Date().toISOString(),
+  onBusy: (waited: number) => void = () => {},
 ): StoreResult {
   const run = db.transaction((): StoreResult => {
-    const existing = db
-      .prepare(
-        'SELECT s.id AS sourceId, e.id AS editionId, e.articles FROM sources s JOIN editions e ON e.source_id = s.id WHERE s.sha256 = ?',
-      )
-      .get(input.edition.source.sha256) as Omit<StoreResult, 'status'> | undefined;
-    if (existing) return { status: 'exists', ...existing };
+    const existing = storedSource(db, input.edition.source.sha256);
+    if (existing) return existing;
     const sourceId = insertSource(db, input, now);
     const editionId = insertEdition(db, sourceId, input.edition);
     const date = input.edition.options.editionDate;
@@ -162,7 +169,36 @@ export function storeEdition(
     insertEdits(db, editionId, input.edition);
     return { status: 'added', sourceId, editionId, articles: input.edition.articles.length };
   });
-  return run.immediate();
+  return whenFree(() => run.immediate(), onBusy);
+}
+
+/**
+ * Attempts at a write that finds the archive locked by another writer, each waiting up to
+ * `BUSY_TIMEOUT_MS` inside SQLite: two minutes in all, enough to queue behind another ingest
+ * storing a big dump; a lock held longer than that is a stuck process, worth an error.
+ */
+const BUSY_ATTEMPTS = 24;
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
+/** Run a write, trying again while another process holds the archive's write lock. */
+function whenFree<T>(write: () => T, onBusy: (waited: number) => void): T {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      const waited = (attempt * BUSY_TIMEOUT_MS) / 1000;
+      if (attempt >= BUSY_ATTEMPTS)
+        throw new ArchiveError(
+          `the archive is busy: another process has held its write lock for over ${waited} s`,
+        );
+      onBusy(waited);
+    }
+  }
 }
 
 /** Store an Edition built elsewhere (tests, other tools) with its decoded source text. */

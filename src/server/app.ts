@@ -62,13 +62,13 @@ function store(ctx: Context, bytes: Uint8Array, name: string) {
   if (bytes.length === 0) throw new HttpError(400, 'the dump is empty');
   const safeName = name.replace(/[\u0000-\u001f/\\]/g, '_').slice(0, 200) || 'upload.txt';
   const r = ingestBytes(ctx.write!, bytes, { name: safeName });
-  if (r.status === 'failed') throw new HttpError(500, `not stored: ${r.problem}`);
+  if (r.status === 'failed') throw new HttpError(r.refused ? 422 : 500, `not stored: ${r.problem}`);
   return {
     status: r.status,
     sourceId: r.sourceId,
     editionId: r.editionId,
     articles: r.articles,
-    messages: r.edition.messages,
+    messages: r.edition?.messages ?? [],
   };
 }
 

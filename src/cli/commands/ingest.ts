@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
-import { openArchive } from '../../archive/db.js';
-import { collectFiles } from '../../archive/files.js';
-import { ingestBytes } from '../../archive/ingest.js';
+import { ArchiveError, openArchive, type Db } from '../../archive/db.js';
+import { collectFiles, type CollectedFiles } from '../../archive/files.js';
+import { ingestBytes, type IngestStored } from '../../archive/ingest.js';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type Command } from '../command.js';
 import { checkDate, parseCommandArgs } from '../args.js';
 import { stagesFor } from '../fault.js';
@@ -14,7 +14,8 @@ Usage: newsmend ingest <files|dirs|-> --db archive.db [options]
 Mends each dump and stores the source, its edition, articles, body items, the ledger and
 metadata in an SQLite archive (created when missing). Each source is stored in one
 transaction: an interrupted run leaves no half-written edition, and running it again
-completes the job. A source already in the archive (same sha256) is skipped.
+completes the job. A source already in the archive (same sha256 of its bytes) is skipped
+before it is mended.
 
 Options:
   --db <file>          the archive (required)
@@ -22,8 +23,12 @@ Options:
   -v, --verbose        one line per source on standard error
   -h, --help           this help
 
-A dump that cannot be read, or on which a stage of the pipeline fails, is reported and not
+Each file that cannot be read (missing, a loop of links, no permission), is no page dump
+(binary, empty) or on which a stage of the pipeline fails is listed with its reason and not
 stored; the other files are stored all the same, and running ingest again picks it up.
+Folders are walked for regular files only: a FIFO is read only when named explicitly.
+When another process is writing to the archive, ingest says so and waits its turn (up to two
+minutes per source).
 
 Prints a progress bar on a terminal and a summary line at the end.
 Exit codes: 0 ok, 1 some input could not be read or mended, 2 misuse.
@@ -49,12 +54,17 @@ function parse(argv: string[]) {
 }
 
 /** The archive's own files (database, WAL, shared memory) are never ingested. */
-function files(paths: string[], db: string): string[] {
+function files(paths: string[], db: string): CollectedFiles {
   const own = new Set(['', '-wal', '-shm', '-journal'].map((s) => resolve(db + s)));
+  return collectFiles(paths, (p) => own.has(resolve(p)));
+}
+
+function open(path: string): Db {
   try {
-    return collectFiles(paths, (p) => own.has(resolve(p)));
+    return openArchive(path);
   } catch (error) {
-    throw new InputError((error as Error).message);
+    if (error instanceof ArchiveError) throw new InputError(error.message);
+    throw error;
   }
 }
 
@@ -62,6 +72,34 @@ function progress(done: number, total: number, name: string): void {
   const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
   const bar = '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
   process.stderr.write(`\r\x1b[2K${bar} ${done}/${total} ${name.slice(-40)}`);
+}
+
+/**
+ * Read, mend and store one file; undefined (reported through `say`) when it cannot be read or
+ * is not stored. Waiting for another writer's lock is said once per file.
+ */
+function ingestPath(
+  db: Db,
+  path: string,
+  date: string | undefined,
+  say: (line: string) => void,
+): IngestStored | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readInput(path);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return void say(error.message);
+  }
+  const name = path === '-' ? 'stdin' : basename(path);
+  let waiting = false;
+  const onBusy = () => {
+    if (!waiting) say(`${path}: the archive is busy (another process is writing); waiting`);
+    waiting = true;
+  };
+  const r = ingestBytes(db, bytes, { name, editionDate: date }, stagesFor(bytes), onBusy);
+  if (r.status === 'failed') return void say(`${path}: not stored: ${r.problem}`);
+  return r;
 }
 
 interface Tally {
@@ -81,42 +119,36 @@ export const ingestCommand: Command = {
     if (positionals.length === 0)
       throw new UsageError('give files, folders or - for standard input');
     checkDate(values.date);
-    const list = files(positionals, values.db);
-    const db = openArchive(values.db);
+    const { files: list, problems } = files(positionals, values.db);
+    const db = open(values.db);
     const tty = process.stderr.isTTY && !values.verbose;
-    const tally: Tally = { added: 0, existing: 0, failed: 0, articles: 0 };
+    const say = (line: string) =>
+      process.stderr.write(`${tty ? '\n' : ''}newsmend ingest: ${line}\n`);
+    const tally: Tally = { added: 0, existing: 0, failed: problems.length, articles: 0 };
+    for (const p of problems) say(`${p.path}: ${p.reason}`);
     try {
       list.forEach((path, i) => {
         if (tty) progress(i, list.length, path);
-        try {
-          const bytes = readInput(path);
-          const name = path === '-' ? 'stdin' : basename(path);
-          const r = ingestBytes(db, bytes, { name, editionDate: values.date }, stagesFor(bytes));
-          if (r.status === 'failed') {
-            tally.failed++;
-            process.stderr.write(
-              `${tty ? '\n' : ''}newsmend ingest: ${path}: not stored: ${r.problem}\n`,
-            );
-            return;
-          }
-          if (r.status === 'added') (tally.added++, (tally.articles += r.articles));
-          else tally.existing++;
-          if (values.verbose)
-            process.stderr.write(
-              `${r.status} ${path} edition ${r.editionId} (${r.articles} articles)\n`,
-            );
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          tally.failed++;
-          process.stderr.write(`${tty ? '\n' : ''}newsmend ingest: ${error.message}\n`);
-        }
+        const r = ingestPath(db, path, values.date, say);
+        if (r === undefined) return void tally.failed++;
+        if (r.status === 'added') (tally.added++, (tally.articles += r.articles));
+        else tally.existing++;
+        if (values.verbose)
+          process.stderr.write(
+            `${r.status} ${path} edition ${r.editionId} (${r.articles} articles)\n`,
+          );
       });
       if (tty) progress(list.length, list.length, 'done\n');
+    } catch (error) {
+      if (!(error instanceof ArchiveError)) throw error;
+      throw new InputError(
+        `${error.message}; ${tally.added} source(s) stored before it are kept, run ingest again to finish`,
+      );
     } finally {
       db.close();
     }
     process.stdout.write(
-      `ingested ${list.length} source(s): ${tally.added} added (${tally.articles} articles), ${tally.existing} already present, ${tally.failed} failed\n`,
+      `ingested ${list.length + problems.length} source(s): ${tally.added} added (${tally.articles} articles), ${tally.existing} already present, ${tally.failed} failed\n`,
     );
     return tally.failed > 0 ? EXIT_BAD_INPUT : EXIT_OK;
   },
