@@ -32,6 +32,15 @@ const DAMAGED_UTF8_VALID_SHARE = 0.8;
 const MAX_REPLACEMENT_SHARE = 0.25;
 /** A BOM-less UTF-16 guess from a weak zero-byte pattern must read at least this Chinese. */
 const MIN_CJK_SHARE_FOR_UTF16 = 0.5;
+/**
+ * UTF-16 without a BOM whose zero bytes say nothing clear (common characters like 一 U+4E00 put a
+ * zero on the "wrong" side) is still taken when one byte order reads as this much Chinese. The
+ * right order of a Chinese page reads ~0.9; GB18030 or Big5 bytes read either way stay under 0.4
+ * (or hold unpaired surrogates, which the strict decoder refuses).
+ */
+const MIN_CJK_SHARE_FOR_UTF16_BY_CONTENT = 0.6;
+/** Fewest bytes the content guess judges: a few characters can read as anything. */
+const MIN_BYTES_FOR_UTF16_BY_CONTENT = 16;
 /** Lossy decodings shorter than this are never called binary: too little to judge. */
 const MIN_CHARS_FOR_BINARY_VERDICT = 16;
 /** Confidence given to a decoding we settled on for lack of a better one. */
@@ -161,18 +170,50 @@ function inspectText(text: string, messages: Message[]): void {
     });
 }
 
-/** UTF-16 without a BOM: a strong zero-byte pattern, or a weak one confirmed by readable Chinese. */
+/**
+ * UTF-16 without a BOM. Bytes that are not UTF-8 and read as Chinese in one byte order are taken
+ * in that order first: the zero bytes of Chinese UTF-16 mislead (一 U+4E00 and 开 U+5F00 put a
+ * zero on the side a line break does not). Else the zero-byte pattern decides: a strong one
+ * (ASCII-rich text), or a weak one confirmed by readable Chinese.
+ */
 function detectUtf16(
   bytes: Uint8Array,
   validUtf8: boolean,
 ): { label: string; text: string; strong: boolean } | undefined {
+  const byContent = validUtf8 ? undefined : utf16ByContent(bytes);
+  if (byContent) return byContent;
   const guess = sniffUtf16(bytes);
   if (!guess || (!guess.strong && validUtf8)) return undefined;
   const text = tryDecode(bytes, guess.label);
   if (text === undefined) return undefined;
-  if (!guess.strong && (cjkShare(text) < MIN_CJK_SHARE_FOR_UTF16 || controlMessage(text)))
-    return undefined;
+  if (!guess.strong && !readsAsChinese(text, MIN_CJK_SHARE_FOR_UTF16)) return undefined;
   return { ...guess, text };
+}
+
+function readsAsChinese(text: string, share: number): boolean {
+  return cjkShare(text) >= share && !controlMessage(text);
+}
+
+/** Bytes of the head of the input the content guess reads: enough to judge, cheap on big files. */
+const UTF16_CONTENT_SAMPLE_BYTES = 64 * 1024;
+
+/** The byte order, if any, in which bytes that are not UTF-8 read as Chinese text. */
+function utf16ByContent(
+  bytes: Uint8Array,
+): { label: string; text: string; strong: false } | undefined {
+  if (bytes.length < MIN_BYTES_FOR_UTF16_BY_CONTENT || bytes.length % 2 !== 0) return undefined;
+  const sample = bytes.subarray(0, Math.min(bytes.length, UTF16_CONTENT_SAMPLE_BYTES));
+  let best: { label: string; share: number } | undefined;
+  for (const label of ['utf-16le', 'utf-16be']) {
+    // Lossy on the sample: its last code unit may be half a surrogate pair, cut by the sample.
+    const head = new TextDecoder(label, { ignoreBOM: true }).decode(sample);
+    if (countReplacements(head) > 1 || !readsAsChinese(head, MIN_CJK_SHARE_FOR_UTF16_BY_CONTENT))
+      continue;
+    const share = cjkShare(head);
+    if (!best || share > best.share) best = { label, share };
+  }
+  const text = best && tryDecode(bytes, best.label);
+  return best && text !== undefined ? { label: best.label, text, strong: false } : undefined;
 }
 
 function decodeBytes(

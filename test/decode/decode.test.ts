@@ -67,6 +67,25 @@ test('UTF-16 without BOM is recognised from its zero bytes (Chinese and ASCII-ri
   }
 });
 
+test('UTF-16 without BOM whose zero bytes mislead: 一 (U+4E00), 开 (U+5F00) put zeros on the other side', () => {
+  // Few line breaks and many characters whose code unit ends in 00: the zero-byte pattern is mixed,
+  // so only reading the text tells the byte order. A page of it, and a line without any zero.
+  const page = `一年一度的开学季到了。${'一所所学校开门迎新，一位位老师开讲第一课，一切井然有序。'.repeat(40)}\n市教育局开通了一条咨询热线。\n`;
+  for (const text of [page, '一所学校开门迎新一位老师开讲第一课一切顺利']) {
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    for (const [bytes, label] of [
+      [le, 'utf-16le'],
+      [be, 'utf-16be'],
+    ] as const) {
+      const d = decode(new Uint8Array(bytes));
+      assert.equal(d.encoding, label);
+      assert.equal(d.text, text);
+      assert.ok(!d.messages.some((m) => m.code === 'binary-input'));
+    }
+  }
+});
+
 test('UTF-32 with BOM (both byte orders)', () => {
   const code = [...SIMPLIFIED].map((c) => c.codePointAt(0)!);
   const le = new Uint8Array(4 + 4 * code.length);
