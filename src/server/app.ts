@@ -1,9 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { openArchive, openArchiveReadonly, type Db } from '../archive/db.js';
 import { ingestBytes } from '../archive/ingest.js';
 import { apiArticle, apiEdition, apiSearch, apiSource, apiSources, searchParams } from './api.js';
+import { allowedHosts, checkHost, checkSameOrigin, CsrfToken } from './guard.js';
 import { HttpError, idParam, readBody, redirect, sendHtml, sendJson } from './http.js';
 import {
   articlePage,
@@ -20,6 +22,11 @@ import { matchRoute, type Route } from './routes.js';
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 /** Longest request target we parse; search URLs are short. */
 const MAX_URL_LENGTH = 8 * 1024;
+/**
+ * Largest request head Node parses (its default is 16 KB): above `MAX_URL_LENGTH`, so a long URL
+ * reaches our 414 rather than Node's bare 431 in most cases, and `answerUnparsable` tells the rest.
+ */
+const MAX_HEADER_BYTES = 32 * 1024;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export interface ServerOptions {
@@ -29,6 +36,8 @@ export interface ServerOptions {
   /** When set, uploads need it (header `authorization: Bearer …` or form field `token`). */
   token?: string;
   maxUploadBytes?: number;
+  /** Host names to answer to besides loopback and the listening address (`--allowed-host`). */
+  allowedHosts?: string[];
 }
 
 export interface RunningServer {
@@ -42,6 +51,10 @@ interface Context {
   write?: Db;
   uploadsAllowed: boolean;
   options: ServerOptions;
+  /** Host header names answered (`guard.ts`). */
+  hosts: ReadonlySet<string>;
+  /** The token the upload form carries. */
+  csrf: CsrfToken;
 }
 
 function tokenOk(ctx: Context, given: string | undefined): boolean {
@@ -88,6 +101,7 @@ async function handleUpload(
   api: boolean,
 ): Promise<void> {
   const limit = ctx.options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  checkSameOrigin(req);
   if (api) {
     requireUpload(ctx, bearer(req));
     const body = await readBody(req, limit);
@@ -97,6 +111,7 @@ async function handleUpload(
   }
   const body = await readBody(req, limit * 3); // url-encoding can triple the size
   const form = new URLSearchParams(body.toString('utf8'));
+  ctx.csrf.check(form.get('csrf'));
   requireUpload(ctx, form.get('token') ?? bearer(req));
   const text = form.get('text') ?? '';
   if (Buffer.byteLength(text) > limit) throw new HttpError(413, `the dump is over ${limit} bytes`);
@@ -120,7 +135,15 @@ function get(ctx: Context, route: Route, url: URL, res: ServerResponse): void {
     case 'source':
       return sendHtml(res, 200, sourcePage(db, idParam(route.id)));
     case 'upload':
-      return sendHtml(res, 200, uploadPage(ctx.uploadsAllowed, !!ctx.options.token));
+      return sendHtml(
+        res,
+        200,
+        uploadPage(ctx.uploadsAllowed, !!ctx.options.token, ctx.csrf.value),
+      );
+    case 'favicon':
+      // No icon; an empty answer rather than a 404 the browser logs on every page.
+      res.writeHead(204, { 'cache-control': 'max-age=86400' });
+      return void res.end();
     case 'search':
       return searchHtml(ctx, url, res);
     case 'api.sources':
@@ -160,17 +183,24 @@ function searchHtml(ctx: Context, url: URL, res: ServerResponse): void {
   }
 }
 
+/** Methods each route answers: POST only where a dump is uploaded. */
+function allowedMethods(route: Route): string[] {
+  if (route.name === 'api.upload') return ['POST'];
+  if (route.name === 'upload') return ['GET', 'HEAD', 'POST'];
+  return ['GET', 'HEAD'];
+}
+
 async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  checkHost(req, ctx.hosts);
   const target = req.url ?? '/';
   if (target.length > MAX_URL_LENGTH) throw new HttpError(414, 'request target too long');
   const url = new URL(target, 'http://localhost');
   const route = matchRoute(url.pathname);
   if (!route) throw new HttpError(404, 'no such page');
-  const isUpload = route.name === 'upload' || route.name === 'api.upload';
-  if (req.method === 'POST' && isUpload)
-    return handleUpload(ctx, req, res, route.name === 'api.upload');
-  if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
-  if (route.name === 'api.upload') throw new HttpError(405, 'use POST');
+  const methods = allowedMethods(route);
+  if (!methods.includes(req.method ?? ''))
+    throw new HttpError(405, `use ${methods.join(' or ')}`, { allow: methods.join(', ') });
+  if (req.method === 'POST') return handleUpload(ctx, req, res, route.name === 'api.upload');
   get(ctx, route, url, res);
 }
 
@@ -179,10 +209,38 @@ function fail(res: ServerResponse, req: IncomingMessage, error: unknown): void {
   if (!(error instanceof HttpError))
     process.stderr.write(`newsmend serve: ${(error as Error)?.stack ?? error}\n`);
   if (res.headersSent) return void res.destroy();
+  // Refused before its body was read (a 403, a 413): the connection cannot carry another request,
+  // or the unread body would be parsed as one.
+  const headers = req.complete ? http.headers : { ...http.headers, connection: 'close' };
   const wantsJson = (req.url ?? '').startsWith('/api/');
-  if (wantsJson) sendJson(res, http.status, { error: http.message, status: http.status });
-  else sendHtml(res, http.status, errorPage(http.status, http.message));
-  if (http.status === 413) req.destroy();
+  if (wantsJson) sendJson(res, http.status, { error: http.message, status: http.status }, headers);
+  else sendHtml(res, http.status, errorPage(http.status, http.message), headers);
+}
+
+/**
+ * A request Node cannot parse: a request line or headers over `maxHeaderSize`. A long URL (the
+ * first line of what arrived has no end yet, or a long one) is a 414; long headers a 431.
+ */
+function answerUnparsable(
+  error: NodeJS.ErrnoException & { rawPacket?: Buffer },
+  socket: Duplex,
+): void {
+  if (!socket.writable) return;
+  let status = 400;
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    const head = error.rawPacket?.subarray(0, MAX_URL_LENGTH + 64).toString('latin1') ?? '';
+    const lineEnd = head.indexOf('\r\n');
+    status = lineEnd === -1 || lineEnd > MAX_URL_LENGTH ? 414 : 431;
+  }
+  const reason = {
+    400: 'Bad Request',
+    414: 'URI Too Long',
+    431: 'Request Header Fields Too Large',
+  }[status];
+  const body = `${status} ${reason}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+  );
 }
 
 /** Start the reader on host:port (127.0.0.1 and a free port by default). */
@@ -196,9 +254,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     write: uploadsAllowed ? openArchive(options.db) : undefined,
     uploadsAllowed,
     options,
+    hosts: allowedHosts(host, options.allowedHosts),
+    csrf: new CsrfToken(),
   };
-  const server = createServer((req, res) => {
+  const respond = (req: IncomingMessage, res: ServerResponse) =>
     handle(ctx, req, res).catch((error) => fail(res, req, error));
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, respond);
+  server.on('clientError', answerUnparsable);
+  // Expect: 100-continue with a declared size over the limit: refuse before the body is sent.
+  server.on('checkContinue', (req, res) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const limit = (ctx.options.maxUploadBytes ?? MAX_UPLOAD_BYTES) * 3;
+    if (declared > limit) return fail(res, req, new HttpError(413, `body is over ${limit} bytes`));
+    res.writeContinue();
+    respond(req, res);
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;

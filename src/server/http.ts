@@ -6,6 +6,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Headers the answer must carry (`allow` on a 405). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -18,8 +20,15 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-export function send(res: ServerResponse, status: number, type: string, body: string): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, {
+    ...headers,
     ...SECURITY_HEADERS,
     'content-type': `${type}; charset=utf-8`,
     'content-length': Buffer.byteLength(body),
@@ -28,12 +37,22 @@ export function send(res: ServerResponse, status: number, type: string, body: st
   res.end(body);
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, 'application/json', `${JSON.stringify(value)}\n`);
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
+  send(res, status, 'application/json', `${JSON.stringify(value)}\n`, headers);
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
-  send(res, status, 'text/html', html);
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+): void {
+  send(res, status, 'text/html', html, headers);
 }
 
 export function redirect(res: ServerResponse, location: string): void {
@@ -41,23 +60,34 @@ export function redirect(res: ServerResponse, location: string): void {
   res.end();
 }
 
-/** Read a request body, refusing (413) anything over `limit` bytes without buffering it. */
+/**
+ * Bytes of an oversize body read and thrown away before the 413 is sent: the client is still
+ * sending, and answering mid-upload resets the connection before it reads the answer. Past this
+ * the connection is cut (an upload this large is no page dump). `requestTimeout` bounds the time.
+ */
+const MAX_DISCARDED_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Read a request body, refusing (413) anything over `limit` bytes without buffering it, however
+ * it is sent (Content-Length or chunked): the rest is read and discarded, then the 413 goes out.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooBig = () => new HttpError(413, `body is over ${limit} bytes`);
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.reject(new HttpError(413, `body is over ${limit} bytes`));
+  if (declared > MAX_DISCARDED_BYTES) return Promise.reject(tooBig());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, `body is over ${limit} bytes`));
+      if (size <= limit) return void chunks.push(chunk);
+      chunks.length = 0;
+      if (size > MAX_DISCARDED_BYTES) {
+        reject(tooBig());
         req.destroy();
-        return;
       }
-      chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > limit ? reject(tooBig()) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }

@@ -169,9 +169,15 @@ export function searchPage(
   return shell(p.q ? `搜索：${p.q}` : '搜索', body, p.q);
 }
 
-export function uploadPage(allowed: boolean, needsToken: boolean, message?: string): string {
+export function uploadPage(
+  allowed: boolean,
+  needsToken: boolean,
+  csrf: string,
+  message?: string,
+): string {
   const form = allowed
     ? html`<form action="/upload" method="post" enctype="application/x-www-form-urlencoded">
+          <input type="hidden" name="csrf" value="${csrf}" />
           <p>
             <label>名称 <input type="text" name="name" value="upload.txt" /></label>
           </p>

@@ -18,6 +18,7 @@ const ROUTES: [RegExp, string][] = [
   [/^\/api\/editions\/([^/]+)\/source$/, 'api.source'],
   [/^\/api\/articles\/([^/]+)$/, 'api.article'],
   [/^\/healthz$/, 'health'],
+  [/^\/favicon\.ico$/, 'favicon'],
 ];
 
 /** Match a path (already URL-decoded by WHATWG URL parsing rules) to a route. */

@@ -167,9 +167,17 @@ test('no path traversal or odd ids reach the archive', async () => {
     assert.equal((await get(p)).status, 404, p);
 });
 
-test('methods other than GET/HEAD (and POST to upload) are refused', async () => {
-  assert.equal((await get('/', { method: 'DELETE' })).status, 405);
-  assert.equal((await get('/api/search?q=x', { method: 'POST' })).status, 405);
+test('methods other than GET/HEAD (and POST to upload) are refused, with Allow', async () => {
+  for (const [path, method, allow] of [
+    ['/', 'DELETE', 'GET, HEAD'],
+    ['/api/search?q=x', 'POST', 'GET, HEAD'],
+    ['/api/upload', 'GET', 'POST'],
+    ['/upload', 'PUT', 'GET, HEAD, POST'],
+  ]) {
+    const r = await get(path, { method });
+    assert.equal(r.status, 405, `${method} ${path}`);
+    assert.equal(r.headers.get('allow'), allow, `${method} ${path}`);
+  }
 });
 
 test('upload on loopback: mend and store, idempotent, size-limited, escaped', async () => {
@@ -184,9 +192,11 @@ test('upload on loopback: mend and store, idempotent, size-limited, escaped', as
     assertNoInjection((await text(path)).body);
   const big = await get('/api/upload', { method: 'POST', body: 'x'.repeat(5000) });
   assert.equal(big.status, 413);
+  const page = (await text('/upload')).body;
+  const csrf = /name="csrf" value="([^"]+)"/u.exec(page)?.[1] ?? '';
   const form = await get('/upload', {
     method: 'POST',
-    body: new URLSearchParams({ name: 'f.txt', text: '表单上传的标题\n\n正文。' }),
+    body: new URLSearchParams({ csrf, name: 'f.txt', text: '表单上传的标题\n\n正文。' }),
     redirect: 'manual',
   });
   assert.equal(form.status, 303);

@@ -22,10 +22,15 @@ Options:
   --token <secret>     require this token for uploads (or set ${TOKEN_ENV}); without a token,
                        uploads are accepted only when listening on loopback
   --max-upload <bytes> largest dump accepted by upload (default ${MAX_UPLOAD_BYTES})
+  --allowed-host <name> one more name the server answers to (repeatable); by default it
+                       answers only to localhost, 127.0.0.1, [::1] and the --host address, so
+                       a page on another site cannot reach it under a name it controls
+                       (DNS rebinding); other names get 421
   -h, --help           this help
 
-Example:
+Examples:
   newsmend serve --db archive.db --port 8080
+  newsmend serve --db archive.db --host 0.0.0.0 --allowed-host reader.lan --token s3cret
 `;
 
 function parse(argv: string[]) {
@@ -37,6 +42,7 @@ function parse(argv: string[]) {
       port: { type: 'string', default: String(DEFAULT_PORT) },
       token: { type: 'string' },
       'max-upload': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
     },
   });
 }
@@ -65,6 +71,7 @@ export const serveCommand: Command = {
         port: port(values.port!),
         token: values.token ?? process.env[TOKEN_ENV] ?? undefined,
         maxUploadBytes: max === undefined ? undefined : Number(max),
+        allowedHosts: values['allowed-host'],
       });
     } catch (error) {
       if (error instanceof ArchiveError) throw new InputError(error.message);
