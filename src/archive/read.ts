@@ -97,6 +97,30 @@ export function getArticle(db: Db, articleId: number): StoredArticle | undefined
   };
 }
 
+/** An edition's ids and source name, without reading its (possibly large) JSON. */
+export interface EditionHead {
+  editionId: number;
+  sourceId: number;
+  name: string;
+}
+
+export function getEditionHead(db: Db, editionId: number): EditionHead | undefined {
+  return db
+    .prepare(
+      `SELECT e.id AS editionId, e.source_id AS sourceId, s.name FROM editions e
+       JOIN sources s ON s.id = e.source_id WHERE e.id = ?`,
+    )
+    .get(editionId) as EditionHead | undefined;
+}
+
+/** Article row ids of an edition by their id in it (`a1` → 17). */
+export function articleIdsByAid(db: Db, editionId: number): Record<string, number> {
+  const rows = db
+    .prepare('SELECT aid, id FROM articles WHERE edition_id = ? ORDER BY ordinal')
+    .all(editionId) as { aid: string; id: number }[];
+  return Object.fromEntries(rows.map((r) => [r.aid, r.id]));
+}
+
 export function getSourceText(db: Db, sourceId: number): string | undefined {
   const row = db.prepare('SELECT text FROM sources WHERE id = ?').get(sourceId) as
     { text: string } | undefined;

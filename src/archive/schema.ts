@@ -94,6 +94,22 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'sources, editions, articles, body items, edits, facets, FTS',
     sql: V1_TABLES,
   },
+  {
+    version: 2,
+    description: 'source view pages (the source of a big dump is shown page by page)',
+    sql: `
+CREATE TABLE source_pages (
+  id INTEGER PRIMARY KEY,
+  edition_id INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+  page INTEGER NOT NULL,
+  start_at INTEGER NOT NULL,
+  end_at INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+-- covers the page lookups (which page holds an offset) without reading the pages themselves
+CREATE UNIQUE INDEX source_pages_page ON source_pages(edition_id, page, start_at);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -3,6 +3,7 @@ import { articleDate, articleFacets, articleSearchText } from '../search/documen
 import { indexTerms } from '../search/terms.js';
 import { rebuild } from '../model/rebuild.js';
 import { ArchiveError, BUSY_TIMEOUT_MS, type Db } from './db.js';
+import { insertSourcePages } from './source-pages.js';
 
 export interface StoreInput {
   edition: Edition;
@@ -150,7 +151,7 @@ export function storedSource(db: Db, sha256: string): StoreResult | undefined {
 
 /**
  * Store one mended source in a single transaction: either all of it (source, edition, articles,
- * body items, edits, facets, index) is committed or none of it. A source already stored (same
+ * body items, edits, facets, index, source view pages) is committed or none of it. A source already stored (same
  * sha256) is left as it is.
  */
 export function storeEdition(
@@ -167,6 +168,7 @@ export function storeEdition(
     const date = input.edition.options.editionDate;
     input.edition.articles.forEach((a, i) => insertArticle(db, editionId, i, a, date));
     insertEdits(db, editionId, input.edition);
+    insertSourcePages(db, editionId, input.text, input.edition);
     return { status: 'added', sourceId, editionId, articles: input.edition.articles.length };
   });
   return whenFree(() => run.immediate(), onBusy);

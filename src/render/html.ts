@@ -3,6 +3,7 @@ import { rebuild } from '../model/rebuild.js';
 import { articlesHtml, sourceSplitHtml } from './html/edition.js';
 import { html } from './html/escape.js';
 import { page } from './html/page.js';
+import { wholeWindow } from './html/window.js';
 import type { TextOptions } from './text.js';
 
 function sourceSection(edition: Edition, options: TextOptions) {
@@ -12,7 +13,7 @@ function sourceSection(edition: Edition, options: TextOptions) {
   } catch {
     return html`<p class="muted">（无法由整理结果重建原文，不显示原文对照）</p>`;
   }
-  return sourceSplitHtml(text, edition, {
+  return sourceSplitHtml(wholeWindow(text, edition), {
     restore: options.restore,
     articleHref: (aid) => `#${aid}`,
   });

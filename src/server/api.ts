@@ -1,12 +1,16 @@
 import type { Db } from '../archive/db.js';
 import {
   archiveCounts,
+  articleIdsByAid,
   getArticle,
   getEdition,
+  getEditionHead,
   getSourceText,
   listSources,
+  type EditionHead,
 } from '../archive/read.js';
-import { annotateSource } from '../render/html/annotate.js';
+import { readSourcePage } from '../archive/source-pages.js';
+import { sourcePages, type SourceWindow } from '../render/html/window.js';
 import { QueryError } from '../search/query.js';
 import { search, type SearchParams, type SearchResult } from '../search/search.js';
 import { HttpError } from './http.js';
@@ -24,21 +28,44 @@ export function apiEdition(db: Db, id: number) {
 export function apiArticle(db: Db, id: number) {
   const stored = getArticle(db, id);
   if (!stored) throw new HttpError(404, `no article ${id}`);
-  const edition = getEdition(db, stored.editionId)!;
-  const byAid = new Map(edition.edition.articles.map((a, i) => [a.id, edition.articleIds[i]]));
-  return { ...stored, sourceId: edition.sourceId, siblings: Object.fromEntries(byAid) };
+  const head = getEditionHead(db, stored.editionId)!;
+  return { ...stored, sourceId: head.sourceId, siblings: articleIdsByAid(db, stored.editionId) };
 }
 
-export function apiSource(db: Db, id: number) {
-  const stored = apiEdition(db, id);
-  const text = getSourceText(db, stored.sourceId) ?? '';
+/** One page of an edition's source view. */
+export function sourceWindow(db: Db, id: number, page: number) {
+  const head = getEditionHead(db, id);
+  if (!head) throw new HttpError(404, `no edition ${id}`);
+  const window = readSourcePage(db, id, page) ?? computedPage(db, head, page);
+  if (!window) throw new HttpError(404, `edition ${id} has no source page ${page}`);
+  return { head, window };
+}
+
+/**
+ * A source with no stored pages: one that fits on one page (nearly all), or one stored before
+ * pages were kept (schema 1, cut now, at the cost of the whole edition).
+ */
+function computedPage(db: Db, head: EditionHead, page: number): SourceWindow | undefined {
+  if (db.prepare('SELECT 1 FROM source_pages WHERE edition_id = ?').get(head.editionId))
+    return undefined;
+  const text = getSourceText(db, head.sourceId) ?? '';
+  return sourcePages(text, getEdition(db, head.editionId)!.edition)[page - 1];
+}
+
+/** JSON of one page of the source view: its text, what happened to it, and its edits. */
+export function apiSource(db: Db, id: number, page: number) {
+  const { head, window } = sourceWindow(db, id, page);
   return {
-    editionId: stored.editionId,
-    sourceId: stored.sourceId,
-    name: stored.edition.source.name,
-    text,
-    annotation: annotateSource(text, stored.edition),
-    edits: stored.edition.edits,
+    editionId: head.editionId,
+    sourceId: head.sourceId,
+    name: head.name,
+    page: window.page,
+    pages: window.pages,
+    start: window.start,
+    end: window.end,
+    text: window.text,
+    annotation: window.annotation,
+    edits: window.edits,
   };
 }
 

@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { openArchive, openArchiveReadonly, type Db } from '../archive/db.js';
-import { ingestBytes } from '../archive/ingest.js';
 import { apiArticle, apiEdition, apiSearch, apiSource, apiSources, searchParams } from './api.js';
 import { allowedHosts, checkHost, checkSameOrigin, CsrfToken } from './guard.js';
 import { HttpError, idParam, readBody, redirect, sendHtml, sendJson } from './http.js';
@@ -17,6 +16,7 @@ import {
   uploadPage,
 } from './pages.js';
 import { matchRoute, type Route } from './routes.js';
+import { UploadQueue, type UploadStored } from './uploads.js';
 
 /** Largest dump accepted by upload: a page dump is tens of kilobytes; this leaves ample room. */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
@@ -48,7 +48,8 @@ export interface RunningServer {
 
 interface Context {
   read: Db;
-  write?: Db;
+  /** Mends and stores uploads off the request loop; absent when uploads are off. */
+  uploads?: UploadQueue;
   uploadsAllowed: boolean;
   options: ServerOptions;
   /** Host header names answered (`guard.ts`). */
@@ -71,18 +72,13 @@ function bearer(req: IncomingMessage): string | undefined {
   return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
 }
 
-function store(ctx: Context, bytes: Uint8Array, name: string) {
+async function store(ctx: Context, bytes: Uint8Array, name: string): Promise<UploadStored> {
   if (bytes.length === 0) throw new HttpError(400, 'the dump is empty');
   const safeName = name.replace(/[\u0000-\u001f/\\]/g, '_').slice(0, 200) || 'upload.txt';
-  const r = ingestBytes(ctx.write!, bytes, { name: safeName });
-  if (r.status === 'failed') throw new HttpError(r.refused ? 422 : 500, `not stored: ${r.problem}`);
-  return {
-    status: r.status,
-    sourceId: r.sourceId,
-    editionId: r.editionId,
-    articles: r.articles,
-    messages: r.edition?.messages ?? [],
-  };
+  const r = await ctx.uploads!.submit(bytes, safeName);
+  if (r.failed)
+    throw new HttpError(r.failed.refused ? 422 : 500, `not stored: ${r.failed.problem}`);
+  return r.stored;
 }
 
 function requireUpload(ctx: Context, token: string | undefined): void {
@@ -106,7 +102,7 @@ async function handleUpload(
     requireUpload(ctx, bearer(req));
     const body = await readBody(req, limit);
     const name = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload.txt';
-    const result = store(ctx, new Uint8Array(body), name);
+    const result = await store(ctx, new Uint8Array(body), name);
     return sendJson(res, result.status === 'added' ? 201 : 200, result);
   }
   const body = await readBody(req, limit * 3); // url-encoding can triple the size
@@ -115,8 +111,17 @@ async function handleUpload(
   requireUpload(ctx, form.get('token') ?? bearer(req));
   const text = form.get('text') ?? '';
   if (Buffer.byteLength(text) > limit) throw new HttpError(413, `the dump is over ${limit} bytes`);
-  const result = store(ctx, new TextEncoder().encode(text), form.get('name') ?? 'upload.txt');
+  const result = await store(ctx, new TextEncoder().encode(text), form.get('name') ?? 'upload.txt');
   redirect(res, `/edition/${result.editionId}`);
+}
+
+/** `?page=N` of the source view: 1 when absent. */
+function pageParam(url: URL): number {
+  const given = url.searchParams.get('page');
+  if (given === null) return 1;
+  if (!/^[1-9]\d{0,5}$/.test(given))
+    throw new HttpError(400, `page wants a number from 1, got '${given}'`);
+  return Number(given);
 }
 
 function get(ctx: Context, route: Route, url: URL, res: ServerResponse): void {
@@ -133,7 +138,7 @@ function get(ctx: Context, route: Route, url: URL, res: ServerResponse): void {
     case 'article':
       return sendHtml(res, 200, articlePage(db, idParam(route.id), restore));
     case 'source':
-      return sendHtml(res, 200, sourcePage(db, idParam(route.id)));
+      return sendHtml(res, 200, sourcePage(db, idParam(route.id), pageParam(url)));
     case 'upload':
       return sendHtml(
         res,
@@ -153,7 +158,7 @@ function get(ctx: Context, route: Route, url: URL, res: ServerResponse): void {
     case 'api.article':
       return sendJson(res, 200, apiArticle(db, idParam(route.id)));
     case 'api.source':
-      return sendJson(res, 200, apiSource(db, idParam(route.id)));
+      return sendJson(res, 200, apiSource(db, idParam(route.id), pageParam(url)));
     case 'api.search':
       return sendJson(res, 200, apiSearch(db, searchParams(url.searchParams)));
     case 'health':
@@ -251,7 +256,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   openArchive(options.db).close(); // create or migrate before the read-only connection opens
   const ctx: Context = {
     read: openArchiveReadonly(options.db),
-    write: uploadsAllowed ? openArchive(options.db) : undefined,
+    uploads: uploadsAllowed ? new UploadQueue(options.db) : undefined,
     uploadsAllowed,
     options,
     hosts: allowedHosts(host, options.allowedHosts),
@@ -280,14 +285,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     server,
     url: `http://${shown}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          ctx.read.close();
-          ctx.write?.close();
-          resolve();
-        });
-      }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      ctx.read.close();
+      await ctx.uploads?.close();
+    },
   };
 }

@@ -5,7 +5,11 @@ import { html, raw, type Raw } from '../render/html/escape.js';
 import { page } from '../render/html/page.js';
 import type { SearchParams, SearchResult } from '../search/search.js';
 import type { Segment } from '../search/snippet.js';
-import { apiArticle, apiEdition, apiSource, apiSources } from './api.js';
+import { articleIdsByAid } from '../archive/read.js';
+import { pageHolding, sourcePageStarts } from '../archive/source-pages.js';
+import { articleParts } from '../model/parts.js';
+import type { Article } from '../model/types.js';
+import { apiArticle, apiEdition, apiSources, sourceWindow } from './api.js';
 
 function siteHeader(q = ''): Raw {
   return html`<header class="site">
@@ -83,11 +87,21 @@ export function editionPage(db: Db, id: number, restore: boolean): string {
   return shell(edition.source.name, body);
 }
 
+/** The source view of an article: the page of its edition's source where the article starts. */
+function sourceHref(db: Db, editionId: number, a: Article): string {
+  const starts = articleParts(a).flatMap((part) => part.spans.map((s) => s.start));
+  const page = pageHolding(
+    sourcePageStarts(db, editionId),
+    starts.length > 0 ? Math.min(...starts) : 0,
+  );
+  return `/source/${editionId}${page > 1 ? `?page=${page}` : ''}#src-${a.id}`;
+}
+
 export function articlePage(db: Db, id: number, restore: boolean): string {
   const stored = apiArticle(db, id);
   const a = stored.article;
   const links = [
-    { href: `/source/${stored.editionId}#src-${a.id}`, label: '原文对照' },
+    { href: sourceHref(db, stored.editionId, a), label: '原文对照' },
     { href: `/edition/${stored.editionId}`, label: `整版（${stored.sourceName}）` },
     { href: restore ? '?' : '?restore=1', label: restore ? '不补字' : '显示补字' },
     { href: `/api/articles/${id}`, label: 'JSON' },
@@ -95,14 +109,38 @@ export function articlePage(db: Db, id: number, restore: boolean): string {
   return shell(a.headline ?? stored.sourceName, html`${articleHtml(a, { restore, links })}`);
 }
 
-export function sourcePage(db: Db, id: number): string {
-  const src = apiSource(db, id);
-  const stored = apiEdition(db, id);
-  const byAid = new Map(stored.edition.articles.map((a, i) => [a.id, stored.articleIds[i]]));
-  const body = html`<h1>原文对照：${src.name}</h1>
-    <p><a href="/edition/${id}">整版阅读</a> · <a href="/api/editions/${id}/source">JSON</a></p>
-    ${sourceSplitHtml(src.text, stored.edition, { articleHref: (aid) => `/article/${byAid.get(aid) ?? ''}` })}`;
-  return shell(`原文对照：${src.name}`, body);
+/** Links to the other pages of a paged source view (nothing for a one-page source). */
+function pagerHtml(id: number, page: number, pages: number): Raw {
+  if (pages === 1) return html``;
+  const link = (p: number, label: string) =>
+    p >= 1 && p <= pages && p !== page
+      ? html`<a href="/source/${id}?page=${p}">${label}</a>`
+      : html`<span class="muted">${label}</span>`;
+  return html`<p class="pager">
+    ${link(1, '« 第一页')} · ${link(page - 1, '‹ 上一页')} · 第 ${page} / ${pages} 页 ·
+    ${link(page + 1, '下一页 ›')} · ${link(pages, '最后一页 »')}
+  </p>`;
+}
+
+export function sourcePage(db: Db, id: number, page: number): string {
+  const { head, window } = sourceWindow(db, id, page);
+  const byAid = articleIdsByAid(db, id);
+  const starts = sourcePageStarts(db, id);
+  const body = html`<h1>原文对照：${head.name}</h1>
+    <p>
+      <a href="/edition/${id}">整版阅读</a> ·
+      <a href="/api/editions/${id}/source?page=${page}">JSON</a>
+    </p>
+    ${pagerHtml(id, window.page, window.pages)}
+    ${sourceSplitHtml(window, {
+      articleHref: (aid) => `/article/${byAid[aid] ?? ''}`,
+      keptHref: (at, edit) => {
+        const holding = pageHolding(starts, at);
+        return holding === page ? `#kept-${edit}` : `/source/${id}?page=${holding}#kept-${edit}`;
+      },
+    })}
+    ${pagerHtml(id, window.page, window.pages)}`;
+  return shell(`原文对照：${head.name}`, body);
 }
 
 function segmentsHtml(segments: Segment[]): Raw {

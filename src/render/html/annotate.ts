@@ -161,10 +161,7 @@ function editPoints(edition: Edition): PointMark[] {
  */
 function findKept(text: string, drop: Edit, pieces: Owned[]): KeptLink | undefined {
   const at = drop.kept?.[0]?.start;
-  if (at !== undefined) {
-    const owner = pieces.find((p) => p.start <= at && at < p.end);
-    return { edit: drop.id, at, article: owner?.article };
-  }
+  if (at !== undefined) return { edit: drop.id, at, article: pieceAt(pieces, at)?.article };
   const dropped = (drop.text ?? '').trim();
   for (
     let skip = 0;
@@ -179,6 +176,19 @@ function findKept(text: string, drop: Edit, pieces: Owned[]): KeptLink | undefin
     }
   }
   return undefined;
+}
+
+/** The piece holding source offset `at` (pieces are sorted by start and do not overlap). */
+function pieceAt(pieces: Owned[], at: number): Owned | undefined {
+  let lo = 0;
+  let hi = pieces.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pieces[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const p = pieces[lo - 1];
+  return p && at < p.end ? p : undefined;
 }
 
 /** Lacunae of body items, plus flag edits at points where no body lacuna already shows one. */
@@ -241,14 +251,36 @@ function labelsByStart(edition: Edition): Map<number, string> {
   return labels;
 }
 
+/**
+ * The overlays covering each segment in turn, for segments given in source order. Segments are
+ * cut at every overlay's ends, so an overlay covers a segment exactly when it is open at the
+ * segment's start; a sweep keeps that set instead of scanning every overlay per segment.
+ */
+class OpenOverlays {
+  private readonly byStart: Overlay[];
+  private next = 0;
+  private open: Overlay[] = [];
+
+  constructor(over: Overlay[]) {
+    this.byStart = [...over].sort((a, b) => a.start - b.start);
+  }
+
+  /** Overlays with start ≤ `start` and end ≥ `end` (calls must come with rising `start`). */
+  covering(start: number, end: number): Overlay[] {
+    while (this.next < this.byStart.length && this.byStart[this.next].start <= start)
+      this.open.push(this.byStart[this.next++]);
+    this.open = this.open.filter((o) => o.end > start);
+    return this.open.filter((o) => o.end >= end);
+  }
+}
+
 function segmentAt(
   start: number,
   end: number,
   piece: Owned | undefined,
-  over: Overlay[],
+  covering: Overlay[],
   labels: Map<number, string>,
 ): SourceSegment {
-  const covering = over.filter((o) => o.start <= start && o.end >= end);
   const seg: SourceSegment = {
     start,
     end,
@@ -279,13 +311,14 @@ export function annotateSource(text: string, edition: Edition): SourceAnnotation
     .filter((k): k is KeptLink => k !== undefined);
   const cuts = boundaries(text, pieces, over, points, keptLinks);
   const labels = labelsByStart(edition);
+  const open = new OpenOverlays(over);
   const segments: SourceSegment[] = [];
   let p = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [start, end] = [cuts[i], cuts[i + 1]];
     while (p < pieces.length && pieces[p].end <= start) p++;
     const piece = pieces[p] && pieces[p].start <= start ? pieces[p] : undefined;
-    segments.push(segmentAt(start, end, piece, over, labels));
+    segments.push(segmentAt(start, end, piece, open.covering(start, end), labels));
   }
   return { segments, points, keptLinks };
 }

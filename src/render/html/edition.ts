@@ -1,7 +1,8 @@
 import type { Edition } from '../../model/types.js';
 import { articleHtml } from './article.js';
 import { html, type Raw } from './escape.js';
-import { ledgerHtml, sourceViewHtml } from './source.js';
+import { ledgerHtml, sourceViewHtml, type SourceLinks } from './source.js';
+import type { SourceWindow } from './window.js';
 
 export interface EditionHtmlOptions {
   restore?: boolean;
@@ -9,9 +10,14 @@ export interface EditionHtmlOptions {
   articleHref(aid: string): string;
   /** Element id given to an article (for in-page links). */
   articleAnchor?(aid: string): string;
+  /** Link to the kept copy of a dropped repeat (see SourceLinks). */
+  keptHref?: SourceLinks['kept'];
 }
 
-export function residueHtml(edition: Edition): Raw {
+/** What an edition view shows: a whole edition, or the part of it on one page of its source. */
+type Shown = Pick<Edition, 'articles' | 'residue'>;
+
+export function residueHtml(edition: Shown): Raw {
   if (edition.residue.length === 0) return html``;
   const items = edition.residue.map(
     (r) =>
@@ -28,25 +34,26 @@ export function residueHtml(edition: Edition): Raw {
 }
 
 /** Every article of an edition, then its residue. */
-export function articlesHtml(edition: Edition, options: EditionHtmlOptions): Raw {
+export function articlesHtml(edition: Shown, options: EditionHtmlOptions): Raw {
   const articles = edition.articles.map((a) =>
     articleHtml(a, { restore: options.restore, anchor: options.articleAnchor?.(a.id) ?? a.id }),
   );
   return html`${articles}${residueHtml(edition)}`;
 }
 
-/** Source beside the mended articles, then the ledger. */
-export function sourceSplitHtml(text: string, edition: Edition, options: EditionHtmlOptions): Raw {
+/** Source (or one page of it) beside the mended articles it holds, then their ledger. */
+export function sourceSplitHtml(window: SourceWindow, options: EditionHtmlOptions): Raw {
+  const links = { article: options.articleHref, kept: options.keptHref };
   return html`<div class="split">
       <section>
         <h2>原始文本</h2>
-        ${sourceViewHtml(text, edition, { article: options.articleHref })}
+        ${sourceViewHtml(window, links)}
       </section>
       <section>
         <h2>整理结果</h2>
-        ${articlesHtml(edition, { ...options, articleAnchor: (aid) => `mended-${aid}` })}
+        ${articlesHtml(window, { ...options, articleAnchor: (aid) => `mended-${aid}` })}
       </section>
     </div>
     <h2>编辑记录</h2>
-    ${ledgerHtml(edition)}`;
+    ${ledgerHtml(window)}`;
 }

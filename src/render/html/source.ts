@@ -1,17 +1,17 @@
 import type { Edit, Edition, Role } from '../../model/types.js';
-import {
-  annotateSource,
-  dropCategory,
-  type PointMark,
-  type SourceAnnotation,
-  type SourceSegment,
-} from './annotate.js';
+import { dropCategory, type PointMark, type SourceSegment } from './annotate.js';
 import { esc, html, raw, type Raw } from './escape.js';
 import { evidenceOf } from '../evidence.js';
+import type { SourceWindow } from './window.js';
 
 export interface SourceLinks {
   /** Link to an article by its id within the edition (`a1`). */
   article(aid: string): string;
+  /**
+   * Link to the kept copy of a dropped repeat, at source offset `at`; by default an anchor on
+   * this page (a paged view links to the page holding it).
+   */
+  kept?(at: number, edit: string): string;
 }
 
 const CATEGORY_LABELS: Record<string, string> = {
@@ -72,13 +72,13 @@ function segClasses(seg: SourceSegment): string {
 }
 
 function segmentHtml(
-  text: string,
+  window: SourceWindow,
   seg: SourceSegment,
   edits: Map<string, Edit>,
   keptHref: Map<string, string>,
   links: SourceLinks,
 ): string {
-  const content = text.slice(seg.start, seg.end);
+  const content = window.text.slice(seg.start - window.start, seg.end - window.start);
   if (seg.kind === 'layout' && seg.marks.length === 0) return esc(content);
   const title = [
     seg.kind === 'kept' ? `${seg.article} ${seg.field}` : '',
@@ -99,14 +99,12 @@ function segmentHtml(
 }
 
 /** The raw dump with every run shown by what happened to it; anchors `src-<edit id>`. */
-export function sourceBodyHtml(
-  text: string,
-  ann: SourceAnnotation,
-  edition: Edition,
-  links: SourceLinks,
-): Raw {
-  const edits = new Map(edition.edits.map((e) => [e.id, e]));
-  const keptHref = new Map(ann.keptLinks.map((k) => [k.edit, `#kept-${k.edit}`]));
+export function sourceBodyHtml(window: SourceWindow, links: SourceLinks): Raw {
+  const ann = window.annotation;
+  const edits = new Map(window.edits.map((e) => [e.id, e]));
+  const keptHref = new Map(
+    ann.keptLinks.map((k) => [k.edit, links.kept?.(k.at, k.edit) ?? `#kept-${k.edit}`]),
+  );
   const keptAt = new Map<number, string[]>();
   for (const k of ann.keptLinks) keptAt.set(k.at, [...(keptAt.get(k.at) ?? []), k.edit]);
   const pointsAt = new Map<number, PointMark[]>();
@@ -127,9 +125,9 @@ export function sourceBodyHtml(
       anchored.add(anchor);
       out += html`<span id="src-${anchor}"></span>`.html;
     }
-    out += segmentHtml(text, seg, edits, keptHref, links);
+    out += segmentHtml(window, seg, edits, keptHref, links);
   }
-  emitAt(text.length);
+  emitAt(window.end);
   return html`<pre class="source">${raw(out)}</pre>`;
 }
 
@@ -147,7 +145,7 @@ function legend(): Raw {
 }
 
 /** The ledger as a table, each row linked to its place in the source. */
-export function ledgerHtml(edition: Edition): Raw {
+export function ledgerHtml(edition: Pick<Edition, 'edits'>): Raw {
   const rows = edition.edits.map(
     (e) =>
       html`<tr id="edit-${e.id}">
@@ -184,7 +182,6 @@ export function ledgerHtml(edition: Edition): Raw {
 }
 
 /** Legend + annotated source: the left half of a source view. */
-export function sourceViewHtml(text: string, edition: Edition, links: SourceLinks): Raw {
-  const ann = annotateSource(text, edition);
-  return html`${legend()}${sourceBodyHtml(text, ann, edition, links)}`;
+export function sourceViewHtml(window: SourceWindow, links: SourceLinks): Raw {
+  return html`${legend()}${sourceBodyHtml(window, links)}`;
 }

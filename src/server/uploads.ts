@@ -1,0 +1,87 @@
+import { Worker } from 'node:worker_threads';
+import type { Message } from '../model/types.js';
+
+/** One dump to mend and store. */
+export interface UploadJob {
+  id: number;
+  bytes: Uint8Array;
+  name: string;
+}
+
+/** What the reader answers an upload with. */
+export interface UploadStored {
+  status: 'added' | 'exists';
+  sourceId: number;
+  editionId: number;
+  articles: number;
+  messages: Message[];
+}
+
+export type UploadOutcome =
+  | { id: number; stored: UploadStored; failed?: undefined }
+  | { id: number; failed: { problem: string; refused?: boolean }; stored?: undefined };
+
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(
+  FROM_SOURCE ? './ingest-worker.ts' : './ingest-worker.js',
+  import.meta.url,
+);
+
+/**
+ * Start the worker: the built JavaScript directly, or, run from TypeScript source under tsx
+ * (tests, `npm run`), through a bootstrap that registers tsx in the worker first (a worker does
+ * not take the `--import tsx` of its parent).
+ */
+function startWorker(db: string): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData: { db } });
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: { db } });
+}
+
+/**
+ * Uploads mended one at a time in a worker thread (started at the first upload). Mending an
+ * 8 MB dump takes seconds; on the request loop it would stall every other reader meanwhile.
+ * One worker, not a pool: uploads are rare and SQLite takes one writer at a time anyway.
+ */
+export class UploadQueue {
+  private worker?: Worker;
+  private nextId = 1;
+  private readonly waiting = new Map<number, (outcome: UploadOutcome) => void>();
+
+  constructor(private readonly db: string) {}
+
+  /** Mend and store one dump; resolves when it is committed (or refused). */
+  submit(bytes: Uint8Array, name: string): Promise<UploadOutcome> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.started().postMessage({ id, bytes, name } satisfies UploadJob);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker(this.db);
+    worker.on('message', (outcome: UploadOutcome) => {
+      this.waiting.get(outcome.id)?.(outcome);
+      this.waiting.delete(outcome.id);
+    });
+    // A worker that dies (out of memory, a crash in a native module) fails what it was doing;
+    // the next upload starts a new one.
+    const fail = (problem: string) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const [id, resolve] of this.waiting) resolve({ id, failed: { problem } });
+      this.waiting.clear();
+    };
+    worker.on('error', (error) => fail(`the mending worker failed: ${error.message}`));
+    worker.on('exit', (code) => fail(`the mending worker stopped (exit ${code})`));
+    this.worker = worker;
+    return worker;
+  }
+}
