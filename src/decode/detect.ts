@@ -43,6 +43,32 @@ export function tryDecode(bytes: Uint8Array, label: string): string | undefined 
   }
 }
 
+/**
+ * Decode strictly, except that the input may end inside a character (a file cut short, e.g. a
+ * truncated download). A decoder holds back at most one character's bytes at the end (1 byte of
+ * GBK/Big5, up to 3 of a GB18030 four-byte or UTF-8 sequence, of UTF-16 an odd byte or half a
+ * surrogate pair); those become one U+FFFD, exactly as a lossy decoding writes them, so the text
+ * is the lossy decoding of the bytes. undefined when any other byte is invalid; `cut` says whether
+ * the end was incomplete.
+ */
+export function tryDecodeCut(
+  bytes: Uint8Array,
+  label: string,
+): { text: string; cut: boolean } | undefined {
+  const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+  let head: string;
+  try {
+    head = decoder.decode(bytes, { stream: true });
+  } catch {
+    return undefined;
+  }
+  try {
+    return { text: head + decoder.decode(), cut: false };
+  } catch {
+    return { text: `${head}\ufffd`, cut: true };
+  }
+}
+
 /** Share of CJK ideographs among the non-space characters: how Chinese a decoding reads. */
 export function cjkShare(text: string): number {
   let cjk = 0;

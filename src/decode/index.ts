@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Message } from '../model/types.js';
 import { binaryKind, startsWith } from './binary.js';
 import { controlMessage } from './controls.js';
-import { cjkShare, rankEncodings, tryDecode } from './detect.js';
+import { cjkShare, rankEncodings, tryDecodeCut } from './detect.js';
 import { describeMojibake, detectMojibake } from './mojibake.js';
 import { decodeUtf32, sniffUtf16, UTF32_BOMS } from './utf16.js';
 import { utf8Shape } from './utf8.js';
@@ -65,9 +65,37 @@ function countCjk(text: string): number {
 
 type Result = (text: string, encoding: string, confidence: number, binary?: boolean) => Decoded;
 
-function lossyDecode(bytes: Uint8Array, label: string, messages: Message[]): string {
-  const text = new TextDecoder(label, { ignoreBOM: true }).decode(bytes);
-  const bad = countReplacements(text);
+/**
+ * The warning for input that ends inside a character (a file cut short): its incomplete last
+ * bytes are the U+FFFD that ends the text.
+ */
+function cutMessage(text: string, label: string): Message {
+  return {
+    severity: 'warning',
+    code: 'incomplete-character',
+    text: `input ends inside a ${label} character (the file looks cut short); its incomplete last bytes became U+FFFD`,
+    span: { start: text.length - 1, end: text.length },
+  };
+}
+
+interface Lossy {
+  text: string;
+  /** U+FFFD written for invalid sequences before the end. */
+  bad: number;
+  /** The input ended inside a character: the last U+FFFD of `text` stands for those bytes. */
+  cut: boolean;
+}
+
+/** Decode with U+FFFD for every invalid sequence, telling a cut end from invalid bytes. */
+function lossy(bytes: Uint8Array, label: string): Lossy {
+  const decoder = new TextDecoder(label, { ignoreBOM: true });
+  const head = decoder.decode(bytes, { stream: true });
+  const tail = decoder.decode(); // bytes held back at the end: '' or U+FFFD
+  return { text: head + tail, bad: countReplacements(head), cut: tail.includes('\ufffd') };
+}
+
+function reportLossy(decoded: Lossy, label: string, messages: Message[], cut = true): void {
+  const { text, bad } = decoded;
   if (bad > 0) {
     messages.push({
       severity: 'warning',
@@ -76,23 +104,33 @@ function lossyDecode(bytes: Uint8Array, label: string, messages: Message[]): str
       span: { start: text.indexOf('\ufffd'), end: text.indexOf('\ufffd') + 1 },
     });
   }
-  return text;
+  if (cut && decoded.cut) messages.push(cutMessage(text, label));
 }
 
-/** A legacy decoding that reads as Chinese: chardet's ranking first, then GB18030 and Big5. */
+function lossyDecode(bytes: Uint8Array, label: string, messages: Message[]): string {
+  const decoded = lossy(bytes, label);
+  reportLossy(decoded, label, messages);
+  return decoded.text;
+}
+
+/**
+ * A legacy decoding that reads as Chinese: chardet's ranking first, then GB18030 and Big5. The
+ * bytes must be valid in it, except that they may end inside a character (`cut`).
+ */
 function detectLegacy(
   bytes: Uint8Array,
-): { label: string; confidence: number; text: string } | undefined {
+): { label: string; confidence: number; text: string; cut: boolean } | undefined {
   const candidates = [
     ...rankEncodings(bytes),
     { label: 'gb18030', confidence: FALLBACK_CONFIDENCE },
     { label: 'big5', confidence: FALLBACK_CONFIDENCE },
   ];
   for (const candidate of candidates) {
-    const text = tryDecode(bytes, candidate.label);
-    if (text === undefined) continue;
+    const decoded = tryDecodeCut(bytes, candidate.label);
+    if (decoded === undefined) continue;
+    const { text } = decoded;
     if (cjkShare(text) >= MIN_CJK_SHARE_FOR_LEGACY && countCjk(text) >= MIN_CJK_FOR_LEGACY)
-      return { ...candidate, text };
+      return { ...candidate, ...decoded };
   }
   return undefined;
 }
@@ -106,12 +144,15 @@ function decodeWithBom(
   if (utf32) {
     messages.push({ severity: 'info', code: 'bom', text: `byte order mark: ${utf32.label}` });
     const { text, bad } = decodeUtf32(bytes.subarray(4), utf32.label === 'utf-32le');
-    if (bad > 0)
+    // A trailing partial unit (a cut file) is one of the `bad`, the U+FFFD that ends the text.
+    const cut = (bytes.length - 4) % 4 !== 0;
+    if (bad > (cut ? 1 : 0))
       messages.push({
         severity: 'warning',
         code: 'invalid-bytes',
-        text: `${bad} unit(s) are not valid ${utf32.label}; each became U+FFFD`,
+        text: `${bad - (cut ? 1 : 0)} unit(s) are not valid ${utf32.label}; each became U+FFFD`,
       });
+    if (cut) messages.push(cutMessage(text, utf32.label));
     return result(text, utf32.label, 1);
   }
   const bom = BOMS.find((b) => startsWith(bytes, b.bytes));
@@ -133,15 +174,19 @@ function decodeNotUtf8(bytes: Uint8Array, result: Result, messages: Message[]): 
         code: 'encoding-detected',
         text: `not UTF-8; decoded as ${legacy.label} (confidence ${legacy.confidence.toFixed(2)})`,
       });
+      if (legacy.cut) messages.push(cutMessage(legacy.text, legacy.label));
       return result(legacy.text, legacy.label, legacy.confidence);
     }
   }
-  const text = lossyDecode(bytes, 'utf-8', messages);
-  if (
+  const decoded = lossy(bytes, 'utf-8');
+  const { text } = decoded;
+  const binary =
     !damagedUtf8 &&
     text.length >= MIN_CHARS_FOR_BINARY_VERDICT &&
-    countReplacements(text) > MAX_REPLACEMENT_SHARE * text.length
-  ) {
+    countReplacements(text) > MAX_REPLACEMENT_SHARE * text.length;
+  // Binary data does not end "inside a character": only its invalid bytes are reported.
+  reportLossy(decoded, 'utf-8', messages, !binary);
+  if (binary) {
     messages.push({
       severity: 'error',
       code: 'binary-input',
@@ -179,15 +224,26 @@ function inspectText(text: string, messages: Message[]): void {
 function detectUtf16(
   bytes: Uint8Array,
   validUtf8: boolean,
-): { label: string; text: string; strong: boolean } | undefined {
+): { label: string; text: string; strong: boolean; cut: boolean } | undefined {
   const byContent = validUtf8 ? undefined : utf16ByContent(bytes);
   if (byContent) return byContent;
-  const guess = sniffUtf16(bytes);
+  const guess = sniffUtf16(wholeUnits(bytes));
   if (!guess || (!guess.strong && validUtf8)) return undefined;
-  const text = tryDecode(bytes, guess.label);
-  if (text === undefined) return undefined;
-  if (!guess.strong && !readsAsChinese(text, MIN_CJK_SHARE_FOR_UTF16)) return undefined;
-  return { ...guess, text };
+  const decoded = tryDecodeCut(bytes, guess.label);
+  if (decoded === undefined) return undefined;
+  if (!guess.strong && !readsAsChinese(decoded.text, MIN_CJK_SHARE_FOR_UTF16)) return undefined;
+  // A cut end is believed only of text that reads clean: binary data with zeros on one side
+  // (16-bit numbers) and an odd length is not UTF-16 cut short.
+  if (decoded.cut && controlMessage(decoded.text)) return undefined;
+  return { ...guess, ...decoded };
+}
+
+/**
+ * The bytes up to the last whole UTF-16 code unit: a file cut short has an odd length, and the
+ * zero bytes and the reading of what comes before its last byte tell its byte order.
+ */
+function wholeUnits(bytes: Uint8Array): Uint8Array {
+  return bytes.length % 2 === 0 ? bytes : bytes.subarray(0, bytes.length - 1);
 }
 
 function readsAsChinese(text: string, share: number): boolean {
@@ -200,9 +256,10 @@ const UTF16_CONTENT_SAMPLE_BYTES = 64 * 1024;
 /** The byte order, if any, in which bytes that are not UTF-8 read as Chinese text. */
 function utf16ByContent(
   bytes: Uint8Array,
-): { label: string; text: string; strong: false } | undefined {
-  if (bytes.length < MIN_BYTES_FOR_UTF16_BY_CONTENT || bytes.length % 2 !== 0) return undefined;
-  const sample = bytes.subarray(0, Math.min(bytes.length, UTF16_CONTENT_SAMPLE_BYTES));
+): { label: string; text: string; strong: false; cut: boolean } | undefined {
+  const units = wholeUnits(bytes);
+  if (units.length < MIN_BYTES_FOR_UTF16_BY_CONTENT) return undefined;
+  const sample = units.subarray(0, Math.min(units.length, UTF16_CONTENT_SAMPLE_BYTES));
   let best: { label: string; share: number } | undefined;
   for (const label of ['utf-16le', 'utf-16be']) {
     // Lossy on the sample: its last code unit may be half a surrogate pair, cut by the sample.
@@ -212,8 +269,9 @@ function utf16ByContent(
     const share = cjkShare(head);
     if (!best || share > best.share) best = { label, share };
   }
-  const text = best && tryDecode(bytes, best.label);
-  return best && text !== undefined ? { label: best.label, text, strong: false } : undefined;
+  // The whole input strictly, but for a cut end (an odd byte or half a surrogate pair).
+  const decoded = best && tryDecodeCut(bytes, best.label);
+  return best && decoded ? { label: best.label, ...decoded, strong: false } : undefined;
 }
 
 function decodeBytes(
@@ -231,7 +289,8 @@ function decodeBytes(
   if (bytes.length === 0) return result('', 'utf-8', 1);
   const withBom = decodeWithBom(bytes, result, messages);
   if (withBom) return withBom;
-  const utf8 = tryDecode(bytes, 'utf-8');
+  // Strict UTF-8, except that the input may end inside a character (a file cut short).
+  const utf8 = tryDecodeCut(bytes, 'utf-8');
   const utf16 = detectUtf16(bytes, utf8 !== undefined);
   if (utf16) {
     messages.push({
@@ -239,6 +298,7 @@ function decodeBytes(
       code: 'encoding-detected',
       text: `no byte order mark, but the zero bytes read as ${utf16.label}`,
     });
+    if (utf16.cut) messages.push(cutMessage(utf16.text, utf16.label));
     return result(utf16.text, utf16.label, utf16.strong ? 0.9 : 0.6);
   }
   const kind = binaryKind(bytes);
@@ -250,15 +310,21 @@ function decodeBytes(
     });
     return result(new TextDecoder('utf-8').decode(bytes), 'binary', 0, true);
   }
-  if (utf8 !== undefined) return result(utf8, 'utf-8', 1);
+  if (utf8 !== undefined) {
+    if (utf8.cut) messages.push(cutMessage(utf8.text, 'utf-8'));
+    return result(utf8.text, 'utf-8', 1);
+  }
   return decodeNotUtf8(bytes, result, messages);
 }
 
 /**
  * Bytes → text. Order: forced encoding, BOM (UTF-8/16/32, GB18030), BOM-less UTF-16, binary
  * check, strict UTF-8, damaged UTF-8 or a detected legacy encoding (GB18030/GBK/Big5…), else
- * binary. Then the text is checked for stray control characters and mojibake (reported, never
- * changed). Never throws on data; an unknown forced encoding label throws (caller's misuse).
+ * binary. Input that ends inside a character (a file cut short) is still read as its encoding:
+ * the incomplete last bytes become one U+FFFD at the end of the text, with an
+ * `incomplete-character` warning. Then the text is checked for stray control characters and
+ * mojibake (reported, never changed). Never throws on data; an unknown forced encoding label
+ * throws (caller's misuse).
  */
 export function decode(input: string | Uint8Array, forced?: string): Decoded {
   const messages: Message[] = [];

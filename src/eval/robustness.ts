@@ -1,4 +1,5 @@
 import { decode } from '../decode/index.js';
+import { articleParts } from '../model/parts.js';
 import type { Edition, Span } from '../model/types.js';
 import { mend } from '../pipeline.js';
 import { noisyRecords } from './records.js';
@@ -23,21 +24,20 @@ function sliceSpans(source: string, spans: Span[]): string {
   return spans.map((s) => source.slice(s.start, s.end)).join('');
 }
 
-/** The first article text that differs from the source at its spans, if any. */
-function nonSourceText(edition: Edition, source: string): string | undefined {
+/**
+ * The first article text that differs from the source at its spans, if any. A dateline read from
+ * the closing source tag has no spans of its own (`spans: []`, `fromSourceTag`) and the tag's
+ * text: `articleParts` leaves it out, and it is checked against the tag, whose text is checked
+ * against the tag's spans as a part.
+ */
+export function nonSourceText(edition: Edition, source: string): string | undefined {
   for (const a of edition.articles) {
-    const fields = [
-      a.fields.kicker,
-      a.fields.headline,
-      a.fields.subheadline,
-      a.fields.byline,
-      a.fields.sourceTag,
-      a.dateline,
-      ...a.fields.related,
-    ];
-    for (const f of [...fields, ...a.body]) {
-      if (f && sliceSpans(source, f.spans) !== f.text) return `${a.id}: ${f.text.slice(0, 40)}`;
-    }
+    for (const part of articleParts(a))
+      if (sliceSpans(source, part.spans) !== part.text)
+        return `${a.id} ${part.name}: ${part.text.slice(0, 40)}`;
+    const { dateline } = a;
+    if (dateline?.fromSourceTag && dateline.text !== a.fields.sourceTag?.text)
+      return `${a.id} dateline: ${dateline.text.slice(0, 40)} (not its source tag's text)`;
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { binaryKind, countControls } from '../../src/decode/binary.js';
 import { controlMessage } from '../../src/decode/controls.js';
-import { cjkShare, rankEncodings, tryDecode } from '../../src/decode/detect.js';
+import { cjkShare, rankEncodings, tryDecode, tryDecodeCut } from '../../src/decode/detect.js';
 import { fold } from '../../src/decode/fold.js';
 import { decodeUtf32, sniffUtf16 } from '../../src/decode/utf16.js';
 import { utf8Shape } from '../../src/decode/utf8.js';
@@ -28,6 +28,24 @@ test('cjkShare counts ideographs among non-space characters', () => {
 test('tryDecode is strict', () => {
   assert.equal(tryDecode(new Uint8Array([0xff]), 'utf-8'), undefined);
   assert.equal(tryDecode(new Uint8Array([0x41]), 'utf-8'), 'A');
+});
+
+test('tryDecodeCut: strict, but the input may end inside one character', () => {
+  const b = (...bytes: number[]) => new Uint8Array(bytes);
+  assert.deepEqual(tryDecodeCut(b(0x41, 0xe4, 0xb8, 0xad), 'utf-8'), { text: 'A中', cut: false });
+  assert.deepEqual(tryDecodeCut(b(0x41, 0xe4, 0xb8), 'utf-8'), { text: 'A\ufffd', cut: true });
+  assert.deepEqual(tryDecodeCut(b(0x41, 0xd6), 'gb18030'), { text: 'A\ufffd', cut: true });
+  assert.deepEqual(tryDecodeCut(b(0x41, 0x81, 0x30, 0x81), 'gb18030'), {
+    text: 'A\ufffd',
+    cut: true,
+  });
+  assert.deepEqual(tryDecodeCut(b(0x41, 0xa4), 'big5'), { text: 'A\ufffd', cut: true });
+  assert.deepEqual(tryDecodeCut(b(0x2d, 0x4e, 0x2d), 'utf-16le'), { text: '中\ufffd', cut: true });
+  // Invalid bytes anywhere, or a complete but invalid sequence at the end, are no cut.
+  assert.equal(tryDecodeCut(b(0x41, 0xff), 'utf-8'), undefined);
+  assert.equal(tryDecodeCut(b(0xff, 0x41, 0xe4, 0xb8), 'utf-8'), undefined);
+  assert.equal(tryDecodeCut(b(0x41, 0xe0, 0x80), 'utf-8'), undefined);
+  assert.equal(tryDecodeCut(b(0x41, 0xff), 'gb18030'), undefined);
 });
 
 test('rankEncodings ranks GB18030 first for GBK bytes', () => {

@@ -208,3 +208,98 @@ test('English text with accents is plain UTF-8 without mojibake warnings', () =>
 test('tab, form feed, vertical tab and ESC are not stray controls', () => {
   assert.deepEqual(decode('甲\t乙\f丙\v丁\u001b[0m').messages, []);
 });
+
+/** A file cut short: its last character lost one or more of its bytes. */
+const CUT_SIMPLIFIED =
+  '本报讯 昨日，区文化馆举办少儿书法展览，展出作品二百余幅。\n展览持续至本月底，市民可免费参观。\n主办方表示，今后每年都将举办类似活动';
+const CUT_TRADITIONAL =
+  '本報訊 昨日，區文化館舉辦少兒書法展覽，展出作品二百餘幅。\n展覽持續至本月底，市民可免費參觀。\n主辦方表示，今後每年都將舉辦類似活動';
+const cutBy = (bytes: Uint8Array, n: number) => bytes.subarray(0, bytes.length - n);
+/** The text of a cut file: intact but for its last character, which is U+FFFD. */
+const cutText = (text: string) => `${[...text].slice(0, -1).join('')}\ufffd`;
+
+function assertCut(bytes: Uint8Array, encoding: string, text: string, label = encoding): void {
+  const d = decode(bytes);
+  assert.equal(d.binary, false, label);
+  assert.equal(d.encoding, encoding, label);
+  assert.equal(d.text, cutText(text), label);
+  const m = d.messages.find((x) => x.code === 'incomplete-character');
+  assert.ok(m, `${label}: no incomplete-character message`);
+  assert.equal(m.severity, 'warning');
+  assert.match(m.text, /ends inside a .* character/);
+  assert.deepEqual(m.span, { start: d.text.length - 1, end: d.text.length }, label);
+  assert.ok(!codes(d).includes('invalid-bytes'), `${label}: the cut end is not an invalid byte`);
+  assert.ok(!codes(d).includes('binary-input'), label);
+}
+
+test('GBK cut by one byte is read as GB18030; its last character becomes U+FFFD', () => {
+  assertCut(cutBy(encodeGbk(CUT_SIMPLIFIED), 1), 'gb18030', CUT_SIMPLIFIED);
+  const withStop = `${CUT_SIMPLIFIED}。`;
+  assertCut(cutBy(encodeGbk(withStop), 1), 'gb18030', withStop, 'ending in 。');
+});
+
+test('GB18030 cut inside a four-byte character (1 to 3 bytes short)', { skip: noIconv }, () => {
+  const text = `${CUT_SIMPLIFIED}，另有生僻字𠀀`;
+  const bytes = iconvEncode(text, 'GB18030');
+  for (const n of [1, 2, 3]) assertCut(cutBy(bytes, n), 'gb18030', text, `${n} byte(s) short`);
+});
+
+test('Big5 cut by one byte is read as Big5', { skip: noIconv }, () => {
+  assertCut(cutBy(iconvEncode(CUT_TRADITIONAL, 'BIG5'), 1), 'big5', CUT_TRADITIONAL);
+});
+
+test('UTF-16LE and UTF-16BE without BOM and with an odd length are read as UTF-16', () => {
+  const le = new Uint8Array(Buffer.from(CUT_SIMPLIFIED, 'utf16le'));
+  const be = new Uint8Array(Buffer.from(le).swap16());
+  assert.equal(cutBy(le, 1).length % 2, 1);
+  assertCut(cutBy(le, 1), 'utf-16le', CUT_SIMPLIFIED, 'LE');
+  assertCut(cutBy(be, 1), 'utf-16be', CUT_SIMPLIFIED, 'BE');
+  const ascii = 'Page 3: the city library reopened today after two years of repairs.';
+  const asciiLe = new Uint8Array(Buffer.from(ascii, 'utf16le'));
+  assertCut(cutBy(asciiLe, 1), 'utf-16le', ascii, 'ASCII-rich LE');
+});
+
+test('UTF-16 cut inside a surrogate pair', () => {
+  const text = `${CUT_SIMPLIFIED}𠀀`;
+  const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+  for (const n of [1, 2, 3]) assertCut(cutBy(le, n), 'utf-16le', text, `${n} byte(s) short`);
+});
+
+test('UTF-8 cut inside a three-byte character stays UTF-8', () => {
+  const bytes = utf8(CUT_SIMPLIFIED);
+  for (const n of [1, 2]) assertCut(cutBy(bytes, n), 'utf-8', CUT_SIMPLIFIED, `${n} byte(s) short`);
+  const d = decode(cutBy(bytes, 1));
+  assert.equal(d.confidence, 1);
+  // A few characters only: still UTF-8, not GB18030 read from the same bytes.
+  const short = '市民踊跃参观';
+  assertCut(cutBy(utf8(short), 1), 'utf-8', short, 'short text');
+});
+
+test('a forced encoding and a BOM report a cut end too', () => {
+  const gbk = cutBy(encodeGbk(CUT_SIMPLIFIED), 1);
+  const forced = decode(gbk, 'gbk');
+  assert.equal(forced.text, cutText(CUT_SIMPLIFIED));
+  assert.ok(codes(forced).includes('incomplete-character'));
+  assert.ok(!codes(forced).includes('invalid-bytes'));
+  const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...cutBy(utf8(CUT_SIMPLIFIED), 2)]);
+  const withBom = decode(bom);
+  assert.equal(withBom.text, cutText(CUT_SIMPLIFIED));
+  assert.deepEqual(codes(withBom), ['bom', 'incomplete-character']);
+});
+
+test('invalid bytes inside the text and a cut end are told apart', () => {
+  const bytes = new Uint8Array([...utf8('新华社北京'), 0xff, ...cutBy(utf8(CUT_SIMPLIFIED), 1)]);
+  const d = decode(bytes);
+  assert.equal(d.encoding, 'utf-8');
+  assert.equal(d.text, `新华社北京\ufffd${cutText(CUT_SIMPLIFIED)}`);
+  assert.match(d.messages.find((m) => m.code === 'invalid-bytes')?.text ?? '', /^1 byte/);
+  assert.ok(codes(d).includes('incomplete-character'));
+});
+
+test('binary data of odd length with zeros on one side is not UTF-16 cut short', () => {
+  // 16-bit little-endian numbers 1..31, one byte more: read as UTF-16LE they are controls.
+  const bytes = new Uint8Array(301).map((_, i) => (i % 2 ? 0 : 1 + ((i * 7) % 31)));
+  const d = decode(bytes);
+  assert.equal(d.binary, true);
+  assert.ok(!codes(d).includes('incomplete-character'));
+});
