@@ -144,16 +144,31 @@ export class StructureModel {
     return path.map((label, i) => this.explain(marginals[i], label, page.features[i]));
   }
 
+  /**
+   * The TOP_FEATURES features that weighed most for `label` (positive weights only), kept by
+   * insertion: every unit is explained, and sorting all its features each time cost more than
+   * the decoding.
+   */
+  private topFeatures(features: readonly string[], label: number): Decision['top'] {
+    const top: { feature: string; weight: number }[] = [];
+    for (const feature of features) {
+      const weight = this.weights.weights[feature]?.[label] ?? 0;
+      if (weight <= 0) continue;
+      const f = { feature, weight };
+      if (top.length === TOP_FEATURES && !outranks(f, top[TOP_FEATURES - 1])) continue;
+      let at = top.length;
+      while (at > 0 && outranks(f, top[at - 1])) at--;
+      top.splice(at, 0, f);
+      if (top.length > TOP_FEATURES) top.pop();
+    }
+    return top.map((f) => ({ feature: f.feature, weight: round(f.weight) }));
+  }
+
   private explain(marginals: Float64Array, label: number, features: string[]): Decision {
     let second = -1;
     for (let l = 0; l < marginals.length; l++)
       if (l !== label && (second === -1 || marginals[l] > marginals[second])) second = l;
-    const top = features
-      .map((feature) => ({ feature, weight: this.weights.weights[feature]?.[label] ?? 0 }))
-      .filter((f) => f.weight > 0)
-      .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
-      .slice(0, TOP_FEATURES)
-      .map((f) => ({ feature: f.feature, weight: round(f.weight) }));
+    const top = this.topFeatures(features, label);
     const decision: Decision = {
       label: this.labels[label],
       probability: round(marginals[label]),
@@ -163,6 +178,11 @@ export class StructureModel {
       decision.runnerUp = { label: this.labels[second], probability: round(marginals[second]) };
     return decision;
   }
+}
+
+/** Whether feature a outranks b as evidence: the larger weight, then the name, first. */
+function outranks(a: { feature: string; weight: number }, b: { feature: string; weight: number }) {
+  return a.weight > b.weight || (a.weight === b.weight && a.feature < b.feature);
 }
 
 function round(x: number): number {
