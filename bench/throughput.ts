@@ -11,6 +11,9 @@
  *   big floor    the floor on all pages joined into one dump
  *   big mend     mend() of that one big dump (--big-mb N to size it, 0 to skip)
  * --real builds the pages from ../shared/eval/pages/*.jsonl when present (never copied here).
+ * --rounds N then runs mend and mend rules N more times, alternating, and prints the median of
+ * their ratio (the page-structure model's cost): on a machine whose speed drifts from minute to
+ * minute, one pair of runs can be off by a third.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -178,6 +181,24 @@ function table(rows: [CaseName, Measure][], floorRate: number, bigFloorRate: num
   return [row(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(row)].join('\n');
 }
 
+/** mend / mend rules over `rounds` alternating pairs of runs: median and range. */
+function modelCost(dir: string, rounds: number): string {
+  const ratios: number[] = [];
+  for (let r = 1; r <= rounds; r++) {
+    process.stderr.write(`  round ${r}/${rounds}: mend, mend rules…\n`);
+    const model = measure('mend', dir);
+    const rules = measure('mend rules', dir);
+    if (model.note || rules.note) return `model cost: a run failed (${model.note ?? rules.note})`;
+    ratios.push(model.ms / rules.ms);
+  }
+  ratios.sort((a, b) => a - b);
+  const median = ratios[Math.floor(ratios.length / 2)];
+  return (
+    `model cost: mend / mend rules = ${median.toFixed(2)}x (median of ${rounds} alternating ` +
+    `rounds; range ${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)})`
+  );
+}
+
 async function main(): Promise<void> {
   const child = option('--case');
   if (child) return runCase(child as CaseName, option('--dir')!);
@@ -210,6 +231,8 @@ async function main(): Promise<void> {
     console.log(
       'x floor = MB/s of the case / MB/s of the floor on the same bytes (big rows: the big floor).',
     );
+    const rounds = Number(option('--rounds') ?? 0);
+    if (rounds > 0) console.log(modelCost(corpus.dir, rounds));
   } finally {
     rmSync(corpus.dir, { recursive: true, force: true });
   }
