@@ -34,7 +34,9 @@ const WORKER_URL = new URL(
  */
 function startWorker(db: string): Worker {
   if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData: { db } });
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  // Resolved here, from this module: the worker's own code would resolve from the working folder.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const bootstrap = `import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: { db } });
 }
 
