@@ -1,5 +1,5 @@
 import type { Article, Edition } from '../model/types.js';
-import { sourcePages, type SourceWindow } from '../render/html/window.js';
+import { pageStarts, sourcePages, type SourceWindow } from '../render/html/window.js';
 import type { Db } from './db.js';
 
 /**
@@ -17,8 +17,8 @@ type StoredPage = Omit<SourceWindow, 'articles' | 'start' | 'end' | 'page' | 'pa
 };
 
 export function insertSourcePages(db: Db, editionId: number, text: string, edition: Edition) {
+  if (pageStarts(text).length === 1) return; // asked before annotating: most sources stop here
   const pages = sourcePages(text, edition);
-  if (pages.length === 1) return;
   const stmt = db.prepare(
     'INSERT INTO source_pages (edition_id, page, start_at, end_at, json) VALUES (?, ?, ?, ?, ?)',
   );
