@@ -1,0 +1,105 @@
+/**
+ * What `run` does with one document, in a worker: mend it and turn the Edition into the lines
+ * the run writes — corpus records, drops, optionally the Edition itself — and the document's
+ * counts for `stats.json`. Plain data in and out, so it crosses the thread boundary cheaply.
+ */
+import { mendWith } from '../pipeline.js';
+import { refusalOf } from '../model/refusal.js';
+import type { Edition } from '../model/types.js';
+import { corpusRecords } from '../render/jsonl.js';
+import { stagesFor } from '../cli/fault.js';
+import { documentStats, failedStats, type RunStats } from './stats.js';
+
+export interface DocumentTask {
+  /** Where the document comes from: a path, or `path:line` for a record of a JSONL file. */
+  key: string;
+  name: string;
+  input: Uint8Array | string;
+  /** Fields of a JSONL record other than its text, carried into each article's metadata. */
+  carried?: Record<string, unknown>;
+  editionDate?: string;
+  /** Also return the whole Edition. */
+  editions: boolean;
+}
+
+export interface DocumentResult {
+  /** JSON lines, each ending in a newline. */
+  records: string;
+  drops: string;
+  edition: string;
+  stats: RunStats;
+  /** Set when the document was not mended: not a page dump, or a stage failed. */
+  problem?: string;
+}
+
+/** A drop as the drops file writes it: which document, which stage and rule, why, what. */
+export interface DropLine {
+  doc: string;
+  sha256?: string;
+  stage: string;
+  rule: string;
+  reason: string;
+  text?: string;
+  /** For a dropped repeat: the source spans of the copy kept instead. */
+  kept?: { start: number; end: number }[];
+}
+
+const line = (value: unknown) => `${JSON.stringify(value)}\n`;
+
+/** A document dropped whole (unreadable, not a page dump, failed, a repeat of another input). */
+export function wholeDrop(key: string, rule: string, reason: string, sha256?: string): DropLine {
+  return { doc: key, ...(sha256 ? { sha256 } : {}), stage: 'input', rule, reason };
+}
+
+function dropsOf(key: string, edition: Edition): string {
+  let out = '';
+  for (const edit of edition.edits) {
+    if (edit.action !== 'drop') continue;
+    const drop: DropLine = {
+      doc: key,
+      stage: edit.stage,
+      rule: edit.rule,
+      reason: edit.reason,
+      text: edit.text,
+      ...(edit.kept ? { kept: edit.kept } : {}),
+    };
+    out += line(drop);
+  }
+  return out;
+}
+
+export function processDocument(task: DocumentTask): DocumentResult {
+  const bytes = typeof task.input === 'string' ? new TextEncoder().encode(task.input) : task.input;
+  let edition: Edition;
+  try {
+    edition = mendWith(stagesFor(bytes), bytes, {
+      name: task.name,
+      ...(task.editionDate ? { editionDate: task.editionDate } : {}),
+    });
+  } catch (error) {
+    const problem = `a stage failed: ${(error as Error)?.message ?? String(error)}`;
+    return failure(task.key, 'failed', problem);
+  }
+  const refusal = refusalOf(edition);
+  if (refusal) return failure(task.key, 'refused', refusal, edition.source.sha256);
+  // As `ingest`: an edition a stage failed on is not a faithful reading; none of it is written.
+  const failed = edition.messages.filter((m) => m.code === 'stage-failed');
+  if (failed.length > 0)
+    return failure(task.key, 'failed', failed.map((m) => m.text).join('; '), edition.source.sha256);
+  return {
+    records: corpusRecords(edition, {}, task.carried).map(line).join(''),
+    drops: dropsOf(task.key, edition),
+    edition: task.editions ? line(edition) : '',
+    stats: documentStats(edition),
+  };
+}
+
+function failure(key: string, rule: string, problem: string, sha256?: string): DocumentResult {
+  return {
+    records: '',
+    drops: line(wholeDrop(key, rule, problem, sha256)),
+    edition: '',
+    stats: failedStats(rule),
+    problem,
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * `newsmend run`: mend a corpus on a pool of worker threads (piscina) into sharded JSONL.
+ * Documents are read in a fixed order and given to the workers a few at a time; results are
+ * taken back in that same order and cut into shards of `shardDocuments` documents, so the
+ * output does not depend on which worker finished first — and a run resumed after `kill -9`
+ * writes exactly what an uninterrupted run writes.
+ */
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { Piscina } from 'piscina';
+import { InputError } from '../cli/command.js';
+import { wholeDrop, type DocumentResult, type DocumentTask } from './document.js';
+import { planInputs, readDocuments, type InputDocument } from './inputs.js';
+import { RunOutput, STATS_FILE, type ShardEntry } from './output.js';
+import { addStats, emptyStats, failedStats, statsReport, type RunStats } from './stats.js';
+
+export interface RunOptions {
+  inputs: string[];
+  out: string;
+  workers: number;
+  /** Documents per shard. */
+  shardDocuments: number;
+  /** The field holding a JSONL record's text. */
+  textField: string;
+  /** Also write each document's whole Edition. */
+  editions: boolean;
+  gzip: boolean;
+  editionDate?: string;
+}
+
+export interface RunProgress {
+  documents: number;
+  /** Input bytes of the documents done, and of all inputs. */
+  bytesDone: number;
+  bytesTotal: number;
+  articles: number;
+}
+
+export interface RunSummary {
+  documents: number;
+  /** Documents already done by an earlier, interrupted run of the same command. */
+  resumed: number;
+  mended: number;
+  notMended: Record<string, number>;
+  articles: number;
+  shards: number;
+}
+
+export interface RunEvents {
+  progress?: (p: RunProgress) => void;
+  /** A document that was not mended, and why. */
+  problem?: (key: string, problem: string) => void;
+}
+
+/** Documents handed to the pool ahead of the one being written, per worker: keeps them busy. */
+const AHEAD_PER_WORKER = 4;
+
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER = new URL(FROM_SOURCE ? './worker.ts' : './worker.js', import.meta.url).href;
+
+/** What makes two runs the same run: resuming is allowed only into a folder of the same one. */
+function identity(o: RunOptions): Record<string, unknown> {
+  return {
+    tool: 'newsmend run',
+    inputs: o.inputs,
+    shardDocuments: o.shardDocuments,
+    textField: o.textField,
+    editions: o.editions,
+    gzip: o.gzip,
+    editionDate: o.editionDate ?? null,
+  };
+}
+
+const sha256 = (input: Uint8Array | string) => createHash('sha256').update(input).digest('hex');
+
+/** A document handed out, its outcome decided here or by a worker; and once it is back. */
+type Pending = {
+  doc: InputDocument;
+  sha: string | null;
+  result: Promise<DocumentResult> | DocumentResult;
+};
+type Finished = { doc: InputDocument; sha: string | null; result: DocumentResult };
+
+export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<RunSummary> {
+  const output = new RunOutput(o.out, o.gzip);
+  const outDir = resolve(o.out);
+  const plan = planInputs(o.inputs, (p) => resolve(p).startsWith(outDir + '/'));
+  const done = output.open(identity(o));
+  const pool = new Piscina({ filename: WORKER, minThreads: o.workers, maxThreads: o.workers });
+  const firstOf = new Map<string, string>();
+  const progress: RunProgress = {
+    documents: 0,
+    bytesDone: 0,
+    bytesTotal: plan.totalBytes,
+    articles: 0,
+  };
+  const total = emptyStats();
+  const summary: RunSummary = {
+    documents: 0,
+    resumed: 0,
+    mended: 0,
+    notMended: {},
+    articles: 0,
+    shards: done.length,
+  };
+  for (const entry of done) addStats(total, entry.stats);
+
+  const documents = readDocuments(plan, o.textField);
+  try {
+    skipDone(documents, done, firstOf, progress, summary);
+    let shard: Finished[] = [];
+    const queue: Pending[] = [];
+    const ahead = o.workers * AHEAD_PER_WORKER;
+    const takeOldest = async () => {
+      const { doc, sha, result } = queue.shift()!;
+      const finished = { doc, sha, result: await result };
+      if (finished.result.problem) events.problem?.(doc.key, finished.result.problem);
+      progress.documents++;
+      progress.bytesDone += doc.bytes;
+      progress.articles += finished.result.stats.articles;
+      events.progress?.(progress);
+      shard.push(finished);
+      if (shard.length === o.shardDocuments) {
+        writeShard(output, shard, summary.shards++, o.editions, total);
+        shard = [];
+      }
+    };
+    for (const doc of documents) {
+      queue.push(start(pool, doc, firstOf, o));
+      if (queue.length >= ahead) await takeOldest();
+    }
+    while (queue.length > 0) await takeOldest();
+    if (shard.length > 0) writeShard(output, shard, summary.shards++, o.editions, total);
+  } finally {
+    await pool.destroy();
+  }
+  output.writeAtomically(
+    STATS_FILE,
+    `${JSON.stringify(statsReport(total, { shards: summary.shards }), null, 2)}\n`,
+  );
+  summary.documents = total.documents;
+  summary.mended = total.mended;
+  summary.notMended = total.notMended;
+  summary.articles = total.articles;
+  return summary;
+}
+
+/**
+ * Pass over the documents an earlier run finished, checking each is the same document (same
+ * key, same sha256) and remembering its hash for repeated inputs.
+ */
+function skipDone(
+  documents: Generator<InputDocument>,
+  done: readonly ShardEntry[],
+  firstOf: Map<string, string>,
+  progress: RunProgress,
+  summary: RunSummary,
+): void {
+  for (const entry of done)
+    for (const [key, sha] of entry.documents) {
+      const next = documents.next();
+      const doc = next.done ? undefined : next.value;
+      const now = doc?.input === undefined ? null : sha256(doc.input);
+      if (!doc || doc.key !== key || now !== sha)
+        throw new InputError(
+          `the inputs changed since this run began: ${doc ? `${doc.key} is` : 'no document is'} where ${key} was; give another --out`,
+        );
+      if (sha && !firstOf.has(sha)) firstOf.set(sha, key);
+      progress.documents++;
+      progress.bytesDone += doc.bytes;
+      summary.resumed++;
+    }
+}
+
+/** Decide here what needs no mending (unreadable, a repeat); hand the rest to the pool. */
+function start(
+  pool: Piscina,
+  doc: InputDocument,
+  firstOf: Map<string, string>,
+  o: RunOptions,
+): Pending {
+  if (doc.input === undefined)
+    return {
+      doc,
+      sha: null,
+      result: notMended(doc.key, 'unreadable', doc.problem ?? 'cannot be read'),
+    };
+  const sha = sha256(doc.input);
+  const first = firstOf.get(sha);
+  if (first !== undefined)
+    return {
+      doc,
+      sha,
+      result: notMended(doc.key, 'repeated-input', `the same bytes as ${first}`, sha),
+    };
+  firstOf.set(sha, doc.key);
+  const task: DocumentTask = {
+    key: doc.key,
+    name: doc.name,
+    input: doc.input,
+    ...(doc.carried ? { carried: doc.carried } : {}),
+    ...(o.editionDate ? { editionDate: o.editionDate } : {}),
+    editions: o.editions,
+  };
+  // A worker that dies (out of memory, a native crash) fails its document, not the run.
+  const result = (pool.run(task) as Promise<DocumentResult>).catch((error: unknown) =>
+    notMended(
+      doc.key,
+      'failed',
+      `the worker failed: ${(error as Error)?.message ?? String(error)}`,
+      sha,
+    ),
+  );
+  return { doc, sha, result };
+}
+
+function notMended(key: string, rule: string, problem: string, sha?: string): DocumentResult {
+  return {
+    records: '',
+    drops: `${JSON.stringify(wholeDrop(key, rule, problem, sha))}\n`,
+    edition: '',
+    stats: failedStats(rule),
+    problem,
+  };
+}
+
+function writeShard(
+  output: RunOutput,
+  shard: Finished[],
+  index: number,
+  editions: boolean,
+  total: RunStats,
+): void {
+  const stats = emptyStats();
+  for (const { result } of shard) addStats(stats, result.stats);
+  const entry: ShardEntry = {
+    shard: index,
+    documents: shard.map((p) => [p.doc.key, p.sha]),
+    records: stats.articles,
+    stats,
+  };
+  output.writeShard(entry, {
+    articles: shard.map((p) => p.result.records).join(''),
+    drops: shard.map((p) => p.result.drops).join(''),
+    ...(editions ? { editions: shard.map((p) => p.result.edition).join('') } : {}),
+  });
+  addStats(total, stats);
+}
