@@ -8,6 +8,9 @@
  *   mend         read + mend() of every page file, as a user runs it on many dumps
  *   mend rules   the same with the hand rules deciding structure (no page-structure model)
  *   mend+json    the same plus rendering the JSON edition
+ *   jieba cut    read + decode + a bare jieba cut of the text (what word segmentation alone costs)
+ *   run 1 / run 2  `newsmend run` (runCorpus) over the page files with 1 and 2 worker threads,
+ *                starting the workers included; their ratio is what the second core gives
  *   big floor    the floor on all pages joined into one dump
  *   big mend     mend() of that one big dump (--big-mb N to size it, 0 to skip)
  * --real builds the pages from ../shared/eval/pages/*.jsonl when present (never copied here).
@@ -16,7 +19,15 @@
  * minute, one pair of runs can be off by a third.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +42,17 @@ const SEED = 20250509;
 const MB = 1e6;
 const REAL_PAGES = fileURLToPath(new URL('../../shared/eval/pages/', import.meta.url));
 
-type CaseName = 'floor' | 'decode' | 'mend' | 'mend rules' | 'mend+json' | 'big floor' | 'big mend';
+type CaseName =
+  | 'floor'
+  | 'decode'
+  | 'mend'
+  | 'mend rules'
+  | 'mend+json'
+  | 'jieba cut'
+  | 'run 1'
+  | 'run 2'
+  | 'big floor'
+  | 'big mend';
 interface Measure {
   bytes: number;
   ms: number;
@@ -114,11 +135,46 @@ async function caseWork(name: CaseName): Promise<(bytes: Uint8Array) => void> {
       return (bytes) => void mend(bytes, { structure: 'rules' });
     case 'mend+json':
       return (bytes) => void renderJson(mend(bytes));
+    case 'jieba cut': {
+      const { cut } = await import('../src/lexicon/index.js');
+      return (bytes) => void cut(decode(bytes).text);
+    }
+    default:
+      throw new Error(`no per-file work for ${name}`);
   }
+}
+
+/** `newsmend run` over the page files with `workers` threads, into a temp folder. */
+async function runWorkers(workers: number, dir: string): Promise<Measure> {
+  const { runCorpus } = await import('../src/run/run.js');
+  const out = mkdtempSync(join(tmpdir(), 'newsmend-bench-run-'));
+  const started = performance.now();
+  try {
+    await runCorpus({
+      inputs: [join(dir, '*.txt')],
+      out: join(out, 'run'),
+      workers,
+      shardDocuments: 1000,
+      textField: 'text',
+      editions: false,
+      gzip: true,
+    });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  const ms = performance.now() - started;
+  const bytes = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  return { bytes, ms, rssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
 /** Child side: run one case over the folder and print its measure as JSON. */
 async function runCase(name: CaseName, dir: string): Promise<void> {
+  if (name === 'run 1' || name === 'run 2') {
+    process.stdout.write(JSON.stringify(await runWorkers(name === 'run 1' ? 1 : 2, dir)));
+    return;
+  }
   const work = await caseWork(name);
   const files = name.startsWith('big')
     ? ['big.dump']
@@ -209,7 +265,17 @@ async function main(): Promise<void> {
     `newsmend throughput — ${corpus.files} pages, ${(corpus.bytes / MB).toFixed(1)} MB (${corpus.source}), node ${process.version}`,
   );
   try {
-    const cases: CaseName[] = ['floor', 'decode', 'mend', 'mend rules', 'mend+json', 'big floor'];
+    const cases: CaseName[] = [
+      'floor',
+      'decode',
+      'mend',
+      'mend rules',
+      'mend+json',
+      'jieba cut',
+      'run 1',
+      'run 2',
+      'big floor',
+    ];
     if (bigMb > 0) {
       if (bigMb < mb)
         writeFileSync(
@@ -230,6 +296,10 @@ async function main(): Promise<void> {
     console.log(table(rows, rate('floor'), rate('big floor')));
     console.log(
       'x floor = MB/s of the case / MB/s of the floor on the same bytes (big rows: the big floor).',
+    );
+    console.log(
+      `mend per core: ${rate('mend').toFixed(2)} MB/s = ${(rate('mend') / rate('jieba cut')).toFixed(3)}x a bare jieba cut; ` +
+        `run with 2 workers / 1 worker: ${(rate('run 2') / rate('run 1')).toFixed(2)}x`,
     );
     const rounds = Number(option('--rounds') ?? 0);
     if (rounds > 0) console.log(modelCost(corpus.dir, rounds));
