@@ -141,3 +141,67 @@ export class WordLines {
     return tag === '' ? undefined : tag;
   }
 }
+
+/**
+ * Counts keyed by non-negative integers below 2^53 (several code units packed in one number),
+ * by open addressing over typed arrays, remembering the order keys first came. For counting
+ * every gram of a text, where a Map of non-small-integer keys is several times slower.
+ */
+export class NumberCounts {
+  private keys: Float64Array;
+  private counts: Uint32Array;
+  private mask: number;
+  /** Keys in the order they were first counted. */
+  private order: number[] = [];
+
+  constructor(capacity = 512) {
+    const size = slotsFor(capacity);
+    this.keys = new Float64Array(size).fill(-1);
+    this.counts = new Uint32Array(size);
+    this.mask = size - 1;
+  }
+
+  private slot(key: number): number {
+    let i = (Math.imul(key | 0, 0x9e3779b1) ^ Math.imul((key / 0x100000000) | 0, 0x85ebca6b)) >>> 0;
+    for (;;) {
+      i &= this.mask;
+      const k = this.keys[i];
+      if (k === -1 || k === key) return i;
+      i++;
+    }
+  }
+
+  add(key: number): void {
+    const i = this.slot(key);
+    if (this.keys[i] === -1) {
+      this.keys[i] = key;
+      this.order.push(key);
+      if (this.order.length * 2 > this.mask) this.grow();
+    }
+    this.counts[i]++;
+  }
+
+  get(key: number): number {
+    const i = this.slot(key);
+    return this.keys[i] === -1 ? 0 : this.counts[i];
+  }
+
+  /** The keys counted, in the order each was first counted. */
+  keysInOrder(): readonly number[] {
+    return this.order;
+  }
+
+  private grow(): void {
+    const { keys, counts } = this;
+    const size = keys.length * 2;
+    this.keys = new Float64Array(size).fill(-1);
+    this.counts = new Uint32Array(size);
+    this.mask = size - 1;
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] === -1) continue;
+      const i = this.slot(keys[j]);
+      this.keys[i] = keys[j];
+      this.counts[i] = counts[j];
+    }
+  }
+}

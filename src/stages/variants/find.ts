@@ -1,6 +1,11 @@
 import { cut, isWord } from '../../lexicon/index.js';
 import { lookalikes } from './lookalikes.js';
-import { isCjk } from '../../text/chars.js';
+import { countGrams, gramCount, isCjkUnit, pairKey, tripleText, type CjkGrams } from './grams.js';
+
+function allCjk(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isCjkUnit(s.charCodeAt(i))) return false;
+  return true;
+}
 
 /** A rare form occurs at most this often… */
 const RARE_MAX = 2;
@@ -17,10 +22,6 @@ export interface VariantPair {
   likelyContext: string;
   rareCount: number;
   likelyCount: number;
-}
-
-function count<K>(map: Map<K, number>, key: K): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
 }
 
 /** The two-character window around position `i` of a trigram that forms a word in `frequent`. */
@@ -61,6 +62,9 @@ function standsInWord(texts: readonly string[], ch: string): boolean {
   });
 }
 
+/** The position in a triple where `findVariants` lets forms differ. */
+const MIDDLE = 1;
+
 /** Context on each side of a form given to the segmenter. */
 const CONTEXT = 4;
 
@@ -87,44 +91,37 @@ function readsAsWord(texts: readonly string[], form: string): boolean {
  * is itself rare in the dump and makes no word with its neighbours (北碛 ×1 beside 北碚 ×8).
  * Works on CJK trigrams: each trigram is grouped with the others that differ at one position.
  */
-export function findVariants(texts: readonly string[]): VariantPair[] {
-  const chars = new Map<string, number>();
-  const trigrams = new Map<string, number>();
-  for (const text of texts) {
-    for (const ch of text) count(chars, ch);
-    for (let i = 0; i + 3 <= text.length; i++) {
-      const t = text.slice(i, i + 3);
-      if (isCjk(t[0]) && isCjk(t[1]) && isCjk(t[2])) count(trigrams, t);
-    }
-  }
-  const masks = new Map<string, string[]>();
-  for (const t of trigrams.keys()) {
-    // Only the middle character: with both neighbours agreeing, a one-character difference is
-    // telling; at a trigram's edge it is just another word (中国驻 beside 中国人).
-    for (const i of [1]) {
-      const mask = `${t.slice(0, i)}*${t.slice(i + 1)}${i}`;
-      const list = masks.get(mask);
-      if (list) list.push(t);
-      else masks.set(mask, [t]);
-    }
+export function findVariants(
+  texts: readonly string[],
+  grams: CjkGrams = countGrams(texts),
+): VariantPair[] {
+  // Triples grouped by their first and last character: only the middle one may differ. With
+  // both neighbours agreeing, a one-character difference is telling; at a triple's edge it is
+  // just another word (中国驻 beside 中国人).
+  const groups = new Map<number, string[]>();
+  for (const key of grams.triples.keysInOrder()) {
+    const t = tripleText(key);
+    const mask = pairKey(t.charCodeAt(0), t.charCodeAt(2));
+    const list = groups.get(mask);
+    if (list) list.push(t);
+    else groups.set(mask, [t]);
   }
   const found = new Map<string, VariantPair>();
-  for (const [mask, group] of masks) {
+  for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const i = Number(mask[mask.length - 1]);
     for (const rare of group) {
-      const rareCount = trigrams.get(rare)!;
-      if (rareCount > RARE_MAX || (chars.get(rare[i]) ?? 0) > RARE_MAX) continue;
-      if (standsInWord(texts, rare[i])) continue;
+      const rareCount = gramCount(grams, rare);
+      if (rareCount > RARE_MAX || grams.chars[rare.charCodeAt(MIDDLE)] > RARE_MAX) continue;
+      if (standsInWord(texts, rare[MIDDLE])) continue;
       for (const frequent of group) {
-        const likelyCount = trigrams.get(frequent)!;
+        const likelyCount = gramCount(grams, frequent);
         if (
           frequent === rare ||
           likelyCount < FREQUENT_MIN ||
           likelyCount < FREQUENCY_RATIO * rareCount
         )
           continue;
-        const pair = wordPair(rare, frequent, i);
+        const pair = wordPair(rare, frequent, MIDDLE);
         if (pair && !found.has(pair.rare) && readsAsWord(texts, pair.likely))
           found.set(pair.rare, {
             ...pair,
@@ -139,33 +136,16 @@ export function findVariants(texts: readonly string[]): VariantPair[] {
   return [...found.values()].sort((a, b) => (a.rare < b.rare ? -1 : a.rare > b.rare ? 1 : 0));
 }
 
-function cjkCounts(texts: readonly string[], n: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    for (let i = 0; i + n <= text.length; i++) {
-      const gram = text.slice(i, i + n);
-      if ([...gram].every(isCjk)) count(counts, gram);
-    }
-  }
-  return counts;
-}
-
 /** The swapped form must also read right with the character on the other side, this often. */
 const MIN_CONTEXT_SUPPORT = 2;
 
 /** Whether the three characters around a swapped character occur elsewhere in the dump. */
-function contextAgrees(
-  text: string,
-  p: number,
-  start: number,
-  swap: string,
-  triples: Map<string, number>,
-): boolean {
-  const from = start === p ? p - 1 : p - 1;
+function contextAgrees(text: string, p: number, swap: string, grams: CjkGrams): boolean {
+  const from = p - 1;
   const triple = text.slice(from, from + 3);
-  if (from < 0 || triple.length < 3 || ![...triple].every(isCjk)) return false;
+  if (from < 0 || triple.length < 3 || !allCjk(triple)) return false;
   const swapped = triple.slice(0, p - from) + swap + triple.slice(p - from + 1);
-  return (triples.get(swapped) ?? 0) >= MIN_CONTEXT_SUPPORT;
+  return gramCount(grams, swapped) >= MIN_CONTEXT_SUPPORT;
 }
 
 /**
@@ -175,18 +155,18 @@ function contextAgrees(
  * The look-alike table stands in for the rarity test of `findVariants`, so common characters
  * misread as each other (人/入) are found too.
  */
-export function findLookalikeVariants(texts: readonly string[]): VariantPair[] {
-  const chars = cjkCounts(texts, 1);
-  const pairs = cjkCounts(texts, 2);
-  const triples = cjkCounts(texts, 3);
+export function findLookalikeVariants(
+  texts: readonly string[],
+  grams: CjkGrams = countGrams(texts),
+): VariantPair[] {
   const found = new Map<string, VariantPair>();
   const consider = (text: string, p: number, swap: string) => {
     for (const start of [p, p - 1]) {
       const rare = text.slice(start, start + 2);
-      if (start < 0 || rare.length < 2 || ![...rare].every(isCjk) || isWord(rare)) continue;
-      const rareCount = pairs.get(rare) ?? 0;
+      if (start < 0 || rare.length < 2 || !allCjk(rare) || isWord(rare)) continue;
+      const rareCount = gramCount(grams, rare);
       const likely = rare.slice(0, p - start) + swap + rare.slice(p - start + 1);
-      const likelyCount = pairs.get(likely) ?? 0;
+      const likelyCount = gramCount(grams, likely);
       if (
         rareCount > RARE_MAX ||
         likelyCount < FREQUENT_MIN ||
@@ -195,7 +175,7 @@ export function findLookalikeVariants(texts: readonly string[]): VariantPair[] {
         continue;
       // A misprinted character is rare on the page, or the character on the other side of the
       // pair agrees with the swap too (进人新 → 进入新 occurs elsewhere).
-      if ((chars.get(text[p]) ?? 0) > RARE_MAX && !contextAgrees(text, p, start, swap, triples))
+      if (grams.chars[text.charCodeAt(p)] > RARE_MAX && !contextAgrees(text, p, swap, grams))
         continue;
       const known = found.get(rare);
       if (!known || likelyCount > known.likelyCount) {

@@ -5,6 +5,7 @@ import type { Article, Span } from '../../model/types.js';
 import type { StageContext } from '../context.js';
 import type { Stage } from '../stage.js';
 import { findLookalikeVariants, findVariants, misprint, type VariantPair } from './find.js';
+import { countGrams } from './grams.js';
 import { RULES, variantEvidence } from './rules.js';
 
 type VariantRule = typeof RULES.trigram | typeof RULES.lookalike;
@@ -53,9 +54,13 @@ export const variantsStage: Stage<'variants'> = {
   name: 'variants',
   run(doc, ctx) {
     const texts = doc.articles.flatMap((a) => articleTexts(a).map((f) => f.text));
+    const grams = countGrams(texts);
     const found: [VariantRule, VariantPair][] = [
-      ...findVariants(texts).map((p): [VariantRule, VariantPair] => [RULES.trigram, p]),
-      ...findLookalikeVariants(texts).map((p): [VariantRule, VariantPair] => [RULES.lookalike, p]),
+      ...findVariants(texts, grams).map((p): [VariantRule, VariantPair] => [RULES.trigram, p]),
+      ...findLookalikeVariants(texts, grams).map((p): [VariantRule, VariantPair] => [
+        RULES.lookalike,
+        p,
+      ]),
     ];
     let flagged = 0;
     // One report per misprint (碛→碚), however many windows around it either finder saw.
