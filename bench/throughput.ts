@@ -158,6 +158,7 @@ async function runWorkers(workers: number, dir: string): Promise<Measure> {
       textField: 'text',
       editions: false,
       gzip: true,
+      dedup: 'mark',
     });
   } finally {
     rmSync(out, { recursive: true, force: true });

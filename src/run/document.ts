@@ -8,6 +8,7 @@ import { refusalOf } from '../model/refusal.js';
 import type { Edition } from '../model/types.js';
 import { corpusRecords } from '../render/jsonl.js';
 import { stagesFor } from '../cli/fault.js';
+import { signature } from './dedup/minhash.js';
 import { documentStats, failedStats, type RunStats } from './stats.js';
 
 export interface DocumentTask {
@@ -22,9 +23,18 @@ export interface DocumentTask {
   editions: boolean;
 }
 
+/** One corpus record as a worker returns it: its JSON line and what dedup needs of it. */
+export interface RecordOut {
+  id: string;
+  /** The record as one JSON line, without the newline. */
+  json: string;
+  /** Its MinHash signature (base64), or null when too short to be judged. */
+  signature: string | null;
+}
+
 export interface DocumentResult {
+  records: RecordOut[];
   /** JSON lines, each ending in a newline. */
-  records: string;
   drops: string;
   edition: string;
   stats: RunStats;
@@ -42,6 +52,9 @@ export interface DropLine {
   text?: string;
   /** For a dropped repeat: the source spans of the copy kept instead. */
   kept?: { start: number; end: number }[];
+  /** For a copy of an earlier article of the run: its id, and their estimated Jaccard. */
+  of?: string;
+  jaccard?: number;
 }
 
 const line = (value: unknown) => `${JSON.stringify(value)}\n`;
@@ -87,7 +100,14 @@ export function processDocument(task: DocumentTask): DocumentResult {
   if (failed.length > 0)
     return failure(task.key, 'failed', failed.map((m) => m.text).join('; '), edition.source.sha256);
   return {
-    records: corpusRecords(edition, {}, task.carried).map(line).join(''),
+    records: corpusRecords(edition, {}, task.carried).map((record) => {
+      const sig = signature(record.text);
+      return {
+        id: record.id,
+        json: JSON.stringify(record),
+        signature: sig && Buffer.from(sig).toString('base64'),
+      };
+    }),
     drops: dropsOf(task.key, edition),
     edition: task.editions ? line(edition) : '',
     stats: documentStats(edition),
@@ -96,7 +116,7 @@ export function processDocument(task: DocumentTask): DocumentResult {
 
 function failure(key: string, rule: string, problem: string, sha256?: string): DocumentResult {
   return {
-    records: '',
+    records: [],
     drops: line(wholeDrop(key, rule, problem, sha256)),
     edition: '',
     stats: failedStats(rule),

@@ -32,7 +32,8 @@ export interface ShardEntry {
   shard: number;
   /** `[key, sha256]` of each document in the shard, in order (sha256 null: unreadable). */
   documents: [string, string | null][];
-  records: number;
+  /** `[id, signature]` of each article, dropped copies included (signature null: too short). */
+  articles: [string, string | null][];
   stats: RunStats;
 }
 

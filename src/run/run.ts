@@ -9,7 +9,13 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Piscina } from 'piscina';
 import { InputError } from '../cli/command.js';
-import { wholeDrop, type DocumentResult, type DocumentTask } from './document.js';
+import {
+  CrossDuplicates,
+  DUPLICATE_JACCARD,
+  markedDuplicate,
+  type DedupMode,
+} from './dedup/cross.js';
+import { wholeDrop, type DocumentResult, type DocumentTask, type DropLine } from './document.js';
 import { planInputs, readDocuments, type InputDocument } from './inputs.js';
 import { RunOutput, STATS_FILE, type ShardEntry } from './output.js';
 import { addStats, emptyStats, failedStats, statsReport, type RunStats } from './stats.js';
@@ -26,6 +32,8 @@ export interface RunOptions {
   editions: boolean;
   gzip: boolean;
   editionDate?: string;
+  /** What to do with copies of a story seen earlier in the run (`dedup/cross.ts`). */
+  dedup: DedupMode;
 }
 
 export interface RunProgress {
@@ -68,6 +76,8 @@ function identity(o: RunOptions): Record<string, unknown> {
     editions: o.editions,
     gzip: o.gzip,
     editionDate: o.editionDate ?? null,
+    dedup: o.dedup,
+    duplicateJaccard: DUPLICATE_JACCARD,
   };
 }
 
@@ -103,7 +113,12 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
     articles: 0,
     shards: done.length,
   };
-  for (const entry of done) addStats(total, entry.stats);
+  const duplicates = new CrossDuplicates(o.dedup);
+  for (const entry of done) {
+    addStats(total, entry.stats);
+    // Replayed in order, the earlier decisions come out the same and the index is as it was.
+    for (const [id, sig] of entry.articles) duplicates.judge(id, sig);
+  }
 
   const documents = readDocuments(plan, o.textField);
   try {
@@ -121,7 +136,7 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
       events.progress?.(progress);
       shard.push(finished);
       if (shard.length === o.shardDocuments) {
-        writeShard(output, shard, summary.shards++, o.editions, total);
+        writeShard(output, shard, summary.shards++, o.editions, total, duplicates);
         shard = [];
       }
     };
@@ -130,7 +145,8 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
       if (queue.length >= ahead) await takeOldest();
     }
     while (queue.length > 0) await takeOldest();
-    if (shard.length > 0) writeShard(output, shard, summary.shards++, o.editions, total);
+    if (shard.length > 0)
+      writeShard(output, shard, summary.shards++, o.editions, total, duplicates);
   } finally {
     await pool.destroy();
   }
@@ -216,12 +232,46 @@ function start(
 
 function notMended(key: string, rule: string, problem: string, sha?: string): DocumentResult {
   return {
-    records: '',
+    records: [],
     drops: `${JSON.stringify(wholeDrop(key, rule, problem, sha))}\n`,
     edition: '',
     stats: failedStats(rule),
     problem,
   };
+}
+
+/** A shard's records and the drops of copies, as the dedup mode says; tallies the verdicts. */
+function judgeRecords(
+  finished: Finished,
+  duplicates: CrossDuplicates,
+  stats: RunStats,
+): { records: string; drops: string } {
+  let records = '';
+  let drops = finished.result.drops;
+  for (const record of finished.result.records) {
+    if (record.signature === null) stats.duplicates.tooShort++;
+    const verdict = duplicates.judge(record.id, record.signature);
+    if (!verdict) {
+      records += `${record.json}\n`;
+      continue;
+    }
+    stats.duplicates.copies++;
+    if (duplicates.mode === 'mark') {
+      records += `${markedDuplicate(record.json, verdict)}\n`;
+      continue;
+    }
+    const drop: DropLine = {
+      doc: finished.doc.key,
+      stage: 'run',
+      rule: 'near-duplicate',
+      reason: `the same story as ${verdict.of} (estimated Jaccard ${verdict.jaccard})`,
+      text: (JSON.parse(record.json) as { text: string }).text,
+      of: verdict.of,
+      jaccard: verdict.jaccard,
+    };
+    drops += `${JSON.stringify(drop)}\n`;
+  }
+  return { records, drops };
 }
 
 function writeShard(
@@ -230,18 +280,22 @@ function writeShard(
   index: number,
   editions: boolean,
   total: RunStats,
+  duplicates: CrossDuplicates,
 ): void {
   const stats = emptyStats();
   for (const { result } of shard) addStats(stats, result.stats);
+  const judged = shard.map((f) => judgeRecords(f, duplicates, stats));
   const entry: ShardEntry = {
     shard: index,
     documents: shard.map((p) => [p.doc.key, p.sha]),
-    records: stats.articles,
+    articles: shard.flatMap((p) =>
+      p.result.records.map((r): [string, string | null] => [r.id, r.signature]),
+    ),
     stats,
   };
   output.writeShard(entry, {
-    articles: shard.map((p) => p.result.records).join(''),
-    drops: shard.map((p) => p.result.drops).join(''),
+    articles: judged.map((j) => j.records).join(''),
+    drops: judged.map((j) => j.drops).join(''),
     ...(editions ? { editions: shard.map((p) => p.result.edition).join('') } : {}),
   });
   addStats(total, stats);

@@ -30,6 +30,8 @@ export interface RunStats {
   residueItems: number;
   chars: { source: number; articles: number; residue: number; dropped: number };
   stages: Record<string, StageTally>;
+  /** Copies across documents: articles too short to judge, and copies found. */
+  duplicates: { tooShort: number; copies: number };
 }
 
 export function emptyStats(): RunStats {
@@ -41,6 +43,7 @@ export function emptyStats(): RunStats {
     residueItems: 0,
     chars: { source: 0, articles: 0, residue: 0, dropped: 0 },
     stages: {},
+    duplicates: { tooShort: 0, copies: 0 },
   };
 }
 
@@ -102,6 +105,8 @@ export function addStats(a: RunStats, b: RunStats): RunStats {
   a.articles += b.articles;
   a.residueItems += b.residueItems;
   for (const k of ['source', 'articles', 'residue', 'dropped'] as const) a.chars[k] += b.chars[k];
+  a.duplicates.tooShort += b.duplicates.tooShort;
+  a.duplicates.copies += b.duplicates.copies;
   for (const [name, s] of Object.entries(b.stages)) {
     const into = (a.stages[name] ??= { edits: 0, dropped: zero(), droppedByRule: {} });
     into.edits += s.edits;
@@ -140,6 +145,7 @@ export function statsReport(stats: RunStats, extra: Record<string, unknown>) {
     articles: stats.articles,
     residueItems: stats.residueItems,
     chars: stats.chars,
+    duplicates: stats.duplicates,
     stages,
   };
 }

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { DEDUP_MODES, type DedupMode } from '../../run/dedup/cross.js';
 import { runCorpus, type RunProgress } from '../../run/run.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type Command } from '../command.js';
 import { checkDate, parseCommandArgs } from '../args.js';
@@ -27,7 +28,9 @@ threads, and writes to --out:
 Resumable: a run stopped at any point (Ctrl-C, kill -9, a crash) is finished by giving the
 same command again; documents already written are checked by sha256 and skipped, and the
 output is byte for byte what an uninterrupted run writes. A document whose bytes repeat an
-earlier input's is not mended twice (a drop 'repeated-input' names the first).
+earlier input's is not mended twice (a drop 'repeated-input' names the first); an article
+that copies an earlier one (the same wire story in two papers, a page dumped twice with other
+damage) is marked or dropped as --dedup says, naming the first of its cluster.
 
 Options:
   --out <dir>            output folder (required; new, empty, or the same run's to resume)
@@ -35,6 +38,9 @@ Options:
   --shard-docs <n>       documents per shard (default ${DEFAULT_SHARD_DOCUMENTS})
   --text-field <name>    the field of a JSONL record holding the dump (default text); the
                          record's other fields are carried into metadata.input
+  --dedup <mode>         copies of a story seen earlier in the run (estimated Jaccard of
+                         5-character shingles ≥ 0.5, by MinHash): mark (default: kept, with
+                         metadata.duplicate {of, jaccard}), drop (to the drops file), off
   --editions             also write every whole Edition
   --uncompressed         write .jsonl instead of .jsonl.gz
   --date <YYYY-MM-DD>    edition date, used to complete datelines without a year
@@ -61,6 +67,7 @@ function parse(argv: string[]) {
       'shard-docs': { type: 'string' },
       'text-field': { type: 'string', default: 'text' },
       editions: { type: 'boolean', default: false },
+      dedup: { type: 'string', default: 'mark' },
       uncompressed: { type: 'boolean', default: false },
       date: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
@@ -114,6 +121,9 @@ export const runCommand: Command = {
       '--shard-docs',
       DEFAULT_SHARD_DOCUMENTS,
     );
+    const dedup = values.dedup as DedupMode;
+    if (!DEDUP_MODES.includes(dedup))
+      throw new UsageError(`--dedup wants one of ${DEDUP_MODES.join(', ')}, got '${values.dedup}'`);
     const tty = process.stderr.isTTY === true;
     const started = Date.now();
     const summary = await runCorpus(
@@ -125,6 +135,7 @@ export const runCommand: Command = {
         textField: values['text-field'],
         editions: values.editions,
         gzip: !values.uncompressed,
+        dedup,
         ...(values.date ? { editionDate: values.date } : {}),
       },
       {

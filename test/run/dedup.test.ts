@@ -1,0 +1,143 @@
+/**
+ * Copies of a story across documents: MinHash signatures, the LSH index, and `newsmend run`
+ * marking or dropping the second printing of a made-up story.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { after, test } from 'node:test';
+import { CrossDuplicates, markedDuplicate } from '../../src/run/dedup/cross.js';
+import { LshIndex } from '../../src/run/dedup/lsh.js';
+import { estimatedJaccard, signature, SIGNATURE_BYTES } from '../../src/run/dedup/minhash.js';
+import { Rng } from '../../src/synth/prng.js';
+import { Ajv } from 'ajv';
+import { newsmend, ROOT } from '../cli/run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'newsmend-dedup-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A made-up story of a few paragraphs. */
+const STORY = [
+  '本报青州5月6日电  青州市今年启动老旧小区改造工程，计划用两年时间完成全市八十六个小区的管网更新和外墙保温改造。',
+  '市住建局负责人介绍，改造前逐户征求居民意见，加装电梯、增设停车位和修建口袋公园成为呼声最高的三件事。',
+  '在已经完工的东关小区，居民王秀兰指着新铺的步道说，过去下雨天院里全是积水，现在老人晚饭后可以放心出来散步了。',
+  '据了解，改造资金由市财政、产权单位和居民三方分担，施工期间社区还设立了临时议事点，及时回应居民的诉求。',
+];
+const OTHER = [
+  '本报南川5月6日电  南川区农业技术推广站近日组织专家深入田间，指导农户做好春播玉米的病虫害防治工作。',
+  '技术人员现场演示了无人机喷洒作业，并向种植大户发放了防治手册，讲解科学用药的剂量和时机。',
+];
+
+function agreeing(a: Uint8Array, b: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < SIGNATURE_BYTES; i++) if (a[i] === b[i]) n++;
+  return n;
+}
+
+test('a story and its reprint (other headline, a paragraph cut) estimate well over the threshold; other stories near 0', () => {
+  const original = signature(['旧小区换新颜', ...STORY].join('\n'))!;
+  const reprint = signature(['青州老旧小区改造惠及居民', STORY[0], STORY[2], STORY[3]].join('\n'))!;
+  const other = signature(['春播玉米防病虫', ...OTHER].join('\n'))!;
+  assert.equal(original.length, SIGNATURE_BYTES);
+  assert.ok(estimatedJaccard(agreeing(original, reprint)) >= 0.5);
+  assert.ok(estimatedJaccard(agreeing(original, other)) < 0.2);
+  assert.deepEqual(signature(['旧小区换新颜', ...STORY].join('\n')), original, 'deterministic');
+  assert.equal(signature('短讯：今天晴。'), null, 'too short to judge');
+});
+
+test('the LSH index finds a copy among many, before and after merging, and costs at most 64 bytes an article', () => {
+  const rng = new Rng(7);
+  const random = () => Uint8Array.from({ length: SIGNATURE_BYTES }, () => rng.int(0, 255));
+  const index = new LshIndex();
+  const planted = random();
+  const nearCopy = Uint8Array.from(planted);
+  for (let i = 0; i < 8; i++) nearCopy[i * 3] ^= 0x55; // 8 of 24 bytes differ
+  index.add(random());
+  const at = index.add(planted);
+  assert.equal(index.query(nearCopy, 0.45)?.id, at, 'found while the index is unmerged');
+  for (let i = 0; i < 9000; i++) index.add(random()); // two merges into the sorted lists
+  assert.equal(index.query(nearCopy, 0.45)?.id, at, 'found after merging');
+  assert.equal(index.query(random(), 0.45), undefined);
+  assert.ok(LshIndex.BYTES_PER_ARTICLE + 8 <= 64);
+  assert.equal(CrossDuplicates.BYTES_PER_ARTICLE, LshIndex.BYTES_PER_ARTICLE + 8);
+});
+
+test('copies join the cluster of the first article and name it', () => {
+  const dup = new CrossDuplicates('mark');
+  const sig = (text: string) => Buffer.from(signature(text)!).toString('base64');
+  const first = sig(STORY.join('\n'));
+  assert.equal(dup.judge('aaaaaaaaaaaa-a1', first), undefined);
+  assert.equal(dup.judge('bbbbbbbbbbbb-a2', sig(OTHER.join('\n'))), undefined);
+  const v = dup.judge('cccccccccccc-a1', sig(STORY.slice(0, 3).join('\n')));
+  assert.equal(v?.of, 'aaaaaaaaaaaa-a1');
+  const again = dup.judge('dddddddddddd-a4', sig(STORY.slice(1).join('\n')));
+  assert.equal(again?.of, 'aaaaaaaaaaaa-a1', 'a copy of a copy names the first');
+  assert.equal(dup.judge('eeeeeeeeeeee-a1', null), undefined);
+  const marked = JSON.parse(markedDuplicate('{"id":"x","text":"t","metadata":{"a":1}}', v!));
+  assert.deepEqual(marked.metadata.duplicate, v);
+  assert.equal(new CrossDuplicates('off').judge('ffffffffffff-a1', first), undefined);
+});
+
+function corpus(): string {
+  const root = join(dir, 'papers');
+  mkdirSync(root);
+  writeFileSync(join(root, 'a-paper.txt'), ['旧小区换新颜', '', ...STORY].join('\n\n'));
+  writeFileSync(
+    join(root, 'b-paper.txt'),
+    [
+      '春播玉米防病虫',
+      '',
+      ...OTHER,
+      '',
+      '青州老旧小区改造惠及居民',
+      '',
+      STORY[0],
+      STORY[2],
+      STORY[3],
+    ].join('\n\n'),
+  );
+  return root;
+}
+const PAPERS = corpus();
+
+function lines(out: string, prefix: string): Record<string, any>[] {
+  return readdirSync(out)
+    .filter((n) => n.startsWith(prefix))
+    .flatMap((n) =>
+      gunzipSync(readFileSync(join(out, n)))
+        .toString('utf8')
+        .split('\n'),
+    )
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
+test('newsmend run marks the reprint in the second paper, or drops it, naming the first printing', async () => {
+  const marked = join(dir, 'marked');
+  assert.equal((await newsmend(['run', PAPERS, '--out', marked])).code, 0);
+  const records = lines(marked, 'articles-');
+  const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'corpus-record.schema.json'), 'utf8'));
+  const valid = new Ajv().compile(schema);
+  for (const record of records) assert.ok(valid(record), JSON.stringify(valid.errors));
+  const copies = records.filter((r) => r.metadata.duplicate);
+  assert.equal(copies.length, 1, JSON.stringify(records.map((r) => r.text.slice(0, 20))));
+  const first = records.find((r) => r.id === copies[0].metadata.duplicate.of);
+  assert.match(first!.metadata.source, /a-paper/);
+  assert.match(copies[0].metadata.source, /b-paper/);
+  assert.ok(copies[0].metadata.duplicate.jaccard >= 0.45);
+  assert.equal(JSON.parse(readFileSync(join(marked, 'stats.json'), 'utf8')).duplicates.copies, 1);
+
+  const dropped = join(dir, 'dropped');
+  assert.equal((await newsmend(['run', PAPERS, '--out', dropped, '--dedup', 'drop'])).code, 0);
+  assert.equal(lines(dropped, 'articles-').length, records.length - 1);
+  const drop = lines(dropped, 'drops-').find((d) => d.rule === 'near-duplicate');
+  assert.equal(drop?.of, first!.id);
+  assert.match(drop!.reason, /the same story as/);
+  assert.match(drop!.text, /青州市今年启动老旧小区改造工程/);
+
+  const off = join(dir, 'off');
+  assert.equal((await newsmend(['run', PAPERS, '--out', off, '--dedup', 'off'])).code, 0);
+  assert.equal(lines(off, 'articles-').filter((r) => r.metadata.duplicate).length, 0);
+});
