@@ -3,7 +3,15 @@
  * marking or dropping the second printing of a made-up story.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -80,24 +88,12 @@ test('copies join the cluster of the first article and name it', () => {
   assert.equal(new CrossDuplicates('off').judge('ffffffffffff-a1', first), undefined);
 });
 
+/** Two made-up papers (fixtures): the second reprints the first one's story, re-headlined and cut. */
 function corpus(): string {
   const root = join(dir, 'papers');
   mkdirSync(root);
-  writeFileSync(join(root, 'a-paper.txt'), ['旧小区换新颜', '', ...STORY].join('\n\n'));
-  writeFileSync(
-    join(root, 'b-paper.txt'),
-    [
-      '春播玉米防病虫',
-      '',
-      ...OTHER,
-      '',
-      '青州老旧小区改造惠及居民',
-      '',
-      STORY[0],
-      STORY[2],
-      STORY[3],
-    ].join('\n\n'),
-  );
+  for (const name of ['reprint-a.txt', 'reprint-b.txt'])
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'pages', name), join(root, name));
   return root;
 }
 const PAPERS = corpus();
@@ -124,8 +120,8 @@ test('newsmend run marks the reprint in the second paper, or drops it, naming th
   const copies = records.filter((r) => r.metadata.duplicate);
   assert.equal(copies.length, 1, JSON.stringify(records.map((r) => r.text.slice(0, 20))));
   const first = records.find((r) => r.id === copies[0].metadata.duplicate.of);
-  assert.match(first!.metadata.source, /a-paper/);
-  assert.match(copies[0].metadata.source, /b-paper/);
+  assert.match(first!.metadata.source, /reprint-a/);
+  assert.match(copies[0].metadata.source, /reprint-b/);
   assert.ok(copies[0].metadata.duplicate.jaccard >= 0.45);
   assert.equal(JSON.parse(readFileSync(join(marked, 'stats.json'), 'utf8')).duplicates.copies, 1);
 

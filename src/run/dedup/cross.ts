@@ -3,8 +3,8 @@
  * page dumped twice with other damage): each article, in input order, is looked up among the
  * articles before it; when its MinHash signature estimates a Jaccard similarity of at least
  * DUPLICATE_JACCARD with one of them, it joins that one's cluster, whose first article is the
- * one kept. `mark` keeps the copy with `metadata.duplicate`, `drop` moves it to the drops file,
- * `off` does neither. Decisions depend only on the order of the articles, so a resumed run
+ * one kept. `mark` keeps the copy with a `duplicate` field in its metadata, `drop` moves it
+ * to the drops file, `off` does neither. Decisions depend only on the order of the articles, so a resumed run
  * replays them from the manifest and decides the rest as an uninterrupted run would.
  */
 import { LshIndex } from './lsh.js';
@@ -80,7 +80,7 @@ export class CrossDuplicates {
   static readonly BYTES_PER_ARTICLE = LshIndex.BYTES_PER_ARTICLE + 8;
 }
 
-/** A record's JSON line with `metadata.duplicate` added (the record ends with its metadata). */
+/** A record's JSON line with `duplicate` added to its metadata (the record ends with them). */
 export function markedDuplicate(json: string, verdict: Verdict): string {
   if (!json.endsWith('}}')) throw new Error('a corpus record ends with its metadata');
   return `${json.slice(0, -2)},"duplicate":${JSON.stringify(verdict)}}}`;
