@@ -3,7 +3,7 @@ import { fold } from './decode/fold.js';
 import type { Doc } from './model/doc.js';
 import { toEdition } from './model/finalize.js';
 import { Ledger } from './model/ledger.js';
-import type { Edition, MendOptions } from './model/types.js';
+import type { Edition, LearnedFurniture, MendOptions } from './model/types.js';
 import { blocksStage } from './stages/blocks/index.js';
 import { boilerplateStage } from './stages/boilerplate/index.js';
 import { datelineStage } from './stages/dateline/index.js';
@@ -26,6 +26,10 @@ export const STAGES: readonly Stage[] = [
   variantsStage,
   metadataStage,
 ];
+
+function furnitureSummary(f: LearnedFurniture) {
+  return { source: f.source, documents: f.documents, lines: Object.keys(f.lines).length };
+}
 
 /** The document state before any stage ran: decoded text, its folded copy, nothing decided. */
 export function newDoc(input: string | Uint8Array, options: MendOptions = {}): Doc {
@@ -50,7 +54,9 @@ export function newDoc(input: string | Uint8Array, options: MendOptions = {}): D
       encoding: options.encoding,
       editionDate: options.editionDate,
       ...(options.structure === 'rules' ? { structure: 'rules' as const } : {}),
+      ...(options.furniture ? { learnedFurniture: furnitureSummary(options.furniture) } : {}),
     },
+    ...(options.furniture ? { furniture: options.furniture } : {}),
     stats: [],
   };
 }

@@ -3,6 +3,7 @@ import { Ledger } from './ledger.js';
 import type {
   Article,
   Lacuna,
+  LearnedFurniture,
   Message,
   ResidueItem,
   ResolvedOptions,
@@ -48,6 +49,8 @@ export interface Doc {
   articles: Article[];
   residue: ResidueItem[];
   options: ResolvedOptions;
+  /** Furniture learned over the corpus this page belongs to (`MendOptions.furniture`). */
+  furniture?: LearnedFurniture;
   stats: StageStats[];
 }
 

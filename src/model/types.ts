@@ -242,6 +242,11 @@ export interface MendOptions {
   /** Include timing in stats (non-deterministic); off by default so output is byte-identical. */
   timings?: boolean;
   /**
+   * Lines a corpus run found printed on many pages of this document's source (`run`'s first
+   * pass, src/run/furniture.ts): blocks equal to one of them are dropped as furniture.
+   */
+  furniture?: LearnedFurniture;
+  /**
    * Who decides where articles start and what each line is: the page-structure `model`
    * (default, when its weights file ships) or the hand `rules` alone (for comparison).
    */
@@ -250,10 +255,22 @@ export interface MendOptions {
 
 export type StructureMode = 'model' | 'rules';
 
+/** Furniture learned over the pages of one source (`run`), by `furnitureKey` of the line. */
+export interface LearnedFurniture {
+  /** The source (paper) the pages came from, as the run names it. */
+  source: string;
+  /** Pages of the source counted. */
+  documents: number;
+  /** Line key → pages it was printed on. */
+  lines: Record<string, number>;
+}
+
 export interface ResolvedOptions {
   encoding?: string;
   /** The edition date given by the caller, or read from the page header when none was given. */
   editionDate?: string;
   /** Set when the caller asked for the hand rules instead of the page-structure model. */
   structure?: StructureMode;
+  /** Set when furniture learned over a corpus was given: its source, pages and lines. */
+  learnedFurniture?: { source: string; documents: number; lines: number };
 }

@@ -5,7 +5,7 @@
  */
 import { mendWith } from '../pipeline.js';
 import { refusalOf } from '../model/refusal.js';
-import type { Edition } from '../model/types.js';
+import type { Edition, LearnedFurniture } from '../model/types.js';
 import { corpusRecords } from '../render/jsonl.js';
 import { stagesFor } from '../cli/fault.js';
 import { signature } from './dedup/minhash.js';
@@ -19,6 +19,8 @@ export interface DocumentTask {
   /** Fields of a JSONL record other than its text, carried into each article's metadata. */
   carried?: Record<string, unknown>;
   editionDate?: string;
+  /** Furniture learned over the document's source. */
+  furniture?: LearnedFurniture;
   /** Also return the whole Edition. */
   editions: boolean;
 }
@@ -88,6 +90,7 @@ export function processDocument(task: DocumentTask): DocumentResult {
     edition = mendWith(stagesFor(bytes), bytes, {
       name: task.name,
       ...(task.editionDate ? { editionDate: task.editionDate } : {}),
+      ...(task.furniture ? { furniture: task.furniture } : {}),
     });
   } catch (error) {
     const problem = `a stage failed: ${(error as Error)?.message ?? String(error)}`;

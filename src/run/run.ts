@@ -16,7 +16,9 @@ import {
   type DedupMode,
 } from './dedup/cross.js';
 import { wholeDrop, type DocumentResult, type DocumentTask, type DropLine } from './document.js';
-import { planInputs, readDocuments, type InputDocument } from './inputs.js';
+import type { LearnedFurniture } from '../model/types.js';
+import { FurnitureCounter, sourceOf } from './furniture.js';
+import { planInputs, readDocuments, type InputDocument, type InputPlan } from './inputs.js';
 import { RunOutput, STATS_FILE, type ShardEntry } from './output.js';
 import { addStats, emptyStats, failedStats, statsReport, type RunStats } from './stats.js';
 
@@ -34,7 +36,12 @@ export interface RunOptions {
   editionDate?: string;
   /** What to do with copies of a story seen earlier in the run (`dedup/cross.ts`). */
   dedup: DedupMode;
+  /** `learn`: count each source's furniture first (`furniture.ts`); `lexicon`: the lexicon only. */
+  furniture: FurnitureMode;
 }
+
+export type FurnitureMode = 'learn' | 'lexicon';
+export const FURNITURE_MODES: readonly FurnitureMode[] = ['learn', 'lexicon'];
 
 export interface RunProgress {
   documents: number;
@@ -58,6 +65,8 @@ export interface RunEvents {
   progress?: (p: RunProgress) => void;
   /** A document that was not mended, and why. */
   problem?: (key: string, problem: string) => void;
+  /** Documents counted so far by the furniture pass. */
+  learning?: (documents: number) => void;
 }
 
 /** Documents handed to the pool ahead of the one being written, per worker: keeps them busy. */
@@ -78,6 +87,7 @@ function identity(o: RunOptions): Record<string, unknown> {
     editionDate: o.editionDate ?? null,
     dedup: o.dedup,
     duplicateJaccard: DUPLICATE_JACCARD,
+    furniture: o.furniture,
   };
 }
 
@@ -120,6 +130,7 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
     for (const [id, sig] of entry.articles) duplicates.judge(id, sig);
   }
 
+  const learned = o.furniture === 'learn' ? learnFurniture(plan, o.textField, events) : new Map();
   const documents = readDocuments(plan, o.textField);
   try {
     skipDone(documents, done, firstOf, progress, summary);
@@ -141,7 +152,7 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
       }
     };
     for (const doc of documents) {
-      queue.push(start(pool, doc, firstOf, o));
+      queue.push(start(pool, doc, firstOf, o, learned.get(sourceOf(doc))));
       if (queue.length >= ahead) await takeOldest();
     }
     while (queue.length > 0) await takeOldest();
@@ -152,13 +163,28 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
   }
   output.writeAtomically(
     STATS_FILE,
-    `${JSON.stringify(statsReport(total, { shards: summary.shards }), null, 2)}\n`,
+    `${JSON.stringify(statsReport(total, { shards: summary.shards, learnedFurniture: [...learned.values()] }), null, 2)}\n`,
   );
   summary.documents = total.documents;
   summary.mended = total.mended;
   summary.notMended = total.notMended;
   summary.articles = total.articles;
   return summary;
+}
+
+/** The first pass: every document read once to count each source's furniture. */
+function learnFurniture(
+  plan: InputPlan,
+  textField: string,
+  events: RunEvents,
+): Map<string, LearnedFurniture> {
+  const counter = new FurnitureCounter();
+  let n = 0;
+  for (const doc of readDocuments(plan, textField)) {
+    counter.add(doc);
+    events.learning?.(++n);
+  }
+  return counter.learned();
 }
 
 /**
@@ -194,6 +220,7 @@ function start(
   doc: InputDocument,
   firstOf: Map<string, string>,
   o: RunOptions,
+  furniture: LearnedFurniture | undefined,
 ): Pending {
   if (doc.input === undefined)
     return {
@@ -216,6 +243,7 @@ function start(
     input: doc.input,
     ...(doc.carried ? { carried: doc.carried } : {}),
     ...(o.editionDate ? { editionDate: o.editionDate } : {}),
+    ...(furniture ? { furniture } : {}),
     editions: o.editions,
   };
   // A worker that dies (out of memory, a native crash) fails its document, not the run.

@@ -1,6 +1,12 @@
 import type { GoldArticle, GoldFile, GoldItem } from '../eval/gold.js';
 import { damageArticle } from './damage.js';
-import { continuationNote, editorLine, pageHeader, QR_CAPTIONS } from './furniture.js';
+import {
+  continuationNote,
+  editorLine,
+  pageHeader,
+  paperFurniture,
+  QR_CAPTIONS,
+} from './furniture.js';
 import { itemText, type CleanRecord, type SynthArticle } from './model.js';
 import { parseRecord } from './parse.js';
 import { rngFor, type Rng } from './prng.js';
@@ -153,6 +159,14 @@ export interface PageOptions {
   relatedPool: string[];
 }
 
+/** The paper's own furniture set: its first half at the head of the page, the rest at the foot. */
+function addPaperFurniture(s: PageState, source: string): void {
+  const lines = paperFurniture(source);
+  const half = Math.ceil(lines.length / 2);
+  s.blocks.unshift(...lines.slice(0, half).map((line) => furniture(s, line)));
+  s.blocks.push(...lines.slice(half).map((line) => furniture(s, line)));
+}
+
 /** Compose one page dump with its gold from clean records, damaged per the rates. */
 export function synthPage(records: CleanRecord[], o: PageOptions): SynthPage {
   const rng = rngFor(o.seed, o.id);
@@ -175,6 +189,7 @@ export function synthPage(records: CleanRecord[], o: PageOptions): SynthPage {
       blocks.push(...relatedBox(s, a, o.relatedPool));
     s.blocks.push(...blocks);
   });
+  if (rng.chance(o.rates.paperFurniture)) addPaperFurniture(s, records[0].source ?? '');
   if (rng.chance(o.rates.outOfOrder)) moveOutOfOrder(s);
   const wrap = rng.chance(o.rates.hardWrap) ? rng.int(MIN_WRAP, MAX_WRAP) : undefined;
   const fullWidth = rng.chance(o.rates.fullWidth);

@@ -31,6 +31,12 @@ export interface Rates {
   fullWidth: number;
   /** Per page: the dump is written as GB18030 bytes instead of UTF-8. */
   gb18030: number;
+  /**
+   * Per page: the paper's own furniture (imprint, hotline, price lines the lexicon does not
+   * know) is printed at the head and foot of the page, the same set on every page of a paper.
+   * 0 in the profiles; `--rates paperFurniture=1` (and `npm run eval:furniture`) turn it on.
+   */
+  paperFurniture: number;
 }
 
 export const ZERO_RATES: Rates = {
@@ -48,6 +54,7 @@ export const ZERO_RATES: Rates = {
   hardWrap: 0,
   fullWidth: 0,
   gb18030: 0,
+  paperFurniture: 0,
 };
 
 /**
@@ -70,6 +77,7 @@ export const DEV_RATES: Rates = {
   hardWrap: 0.15,
   fullWidth: 0.15,
   gb18030: 0.15,
+  paperFurniture: 0,
 };
 
 /**
@@ -108,6 +116,8 @@ export const EXTRACTOR_RATES: Rates = {
   fullWidth: 0.3,
   // Extractors write UTF-8; a GB18030 file is a rare re-save.
   gb18030: 0.03,
+  // Learned per source by `run`, measured on its own (npm run eval:furniture).
+  paperFurniture: 0,
 };
 
 /** Named rate profiles: every evaluation split is scored under each. */

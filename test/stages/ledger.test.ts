@@ -10,10 +10,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { articleParts } from '../../src/model/parts.js';
-import type { Edition } from '../../src/model/types.js';
+import type { Edition, MendOptions } from '../../src/model/types.js';
 import { mend } from '../../src/pipeline.js';
 import { ALL_RULES, RULE_TABLES, categoryOf, ruleById } from '../../src/stages/registry.js';
 import { FURNITURE } from '../../src/text/furniture.js';
+import { furnitureKey } from '../../src/text/furniture-key.js';
 import { makeCorpus } from '../property/newspaper.js';
 import { readFixture, ROOT } from '../helpers.js';
 
@@ -113,8 +114,8 @@ const DYNAMIC_KEYS: Record<string, ReadonlySet<string>> = {
 test('every registry rule is used by its stage’s code', () => {
   assert.deepEqual(
     Object.keys(RULE_TABLES.boilerplate).sort(),
-    [...DYNAMIC_KEYS.boilerplate].sort(),
-    'one boilerplate rule per kind of furniture',
+    [...DYNAMIC_KEYS.boilerplate, 'learned'].sort(),
+    'one boilerplate rule per kind of furniture, and one for furniture a corpus run learned',
   );
   for (const [stage, table] of Object.entries(RULE_TABLES)) {
     const code = [...FILES]
@@ -145,7 +146,20 @@ const CRAFTED = [
   '中日青年交流活动举行\n\n本报讯  他在日本留学。日本的樱花开了。他访问日本，了解日本企业，后来又去了曰本。\n',
 ];
 
-function corpus(): { name: string; text: string }[] {
+/** A page mended with furniture a corpus run learned for its source. */
+const LEARNED: { name: string; text: string; options: MendOptions } = {
+  name: 'learned furniture',
+  text: '青山日报社出版  第8版\n\n河道整治\n\n本报讯  近日，河道整治完成，沿岸群众纷纷点赞。\n',
+  options: {
+    furniture: {
+      source: 'papers/qingshan',
+      documents: 40,
+      lines: { [furnitureKey('青山日报社出版  第1版')]: 38 },
+    },
+  },
+};
+
+function corpus(): { name: string; text: string; options?: MendOptions }[] {
   const pages = readdirSync(join(ROOT, 'test', 'fixtures', 'pages')).map((f) => ({
     name: f,
     text: readFixture(f),
@@ -158,6 +172,7 @@ function corpus(): { name: string; text: string }[] {
       ? [{ name: 'seed', text: readFileSync(seed, 'utf8') }]
       : []),
     ...CRAFTED.map((text, i) => ({ name: `crafted ${i}`, text })),
+    LEARNED,
     ...makeCorpus(20250509, 400_000).map((text, i) => ({ name: `synthetic ${i}`, text })),
   ];
 }
@@ -215,10 +230,10 @@ function checkStructure(name: string, e: Edition): void {
 
 test('on fixtures, the example, the seed page and synthetic pages every entry leads to its rule', () => {
   const emitted = new Set<string>();
-  for (const { name, text } of corpus()) {
+  for (const { name, text, options } of corpus()) {
     // Segment decides by the page-structure model, or by the hand rules when asked: both write.
     for (const structure of ['model', 'rules'] as const) {
-      const e = mend(text, { structure });
+      const e = mend(text, { ...options, structure });
       checkEntries(name, e);
       checkStructure(name, e);
       for (const x of e.edits) emitted.add(x.rule);

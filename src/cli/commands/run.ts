@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { DEDUP_MODES, type DedupMode } from '../../run/dedup/cross.js';
-import { runCorpus, type RunProgress } from '../../run/run.js';
+import { FURNITURE_MODES, runCorpus, type FurnitureMode, type RunProgress } from '../../run/run.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type Command } from '../command.js';
 import { checkDate, parseCommandArgs } from '../args.js';
 
@@ -41,6 +41,11 @@ Options:
   --dedup <mode>         copies of a story seen earlier in the run (estimated Jaccard of
                          5-character shingles ≥ 0.5, by MinHash): mark (default: kept, with
                          metadata.duplicate {of, jaccard}), drop (to the drops file), off
+  --furniture <mode>     learn (default): first count on how many pages of each source
+                         (a JSONL record's "source" field, else the file's folder) each short
+                         line stands, and drop lines on ≥ 5 pages and ≥ 30% of them as that
+                         source's furniture (rule boilerplate.learned); lexicon: only the
+                         built-in furniture lexicon
   --editions             also write every whole Edition
   --uncompressed         write .jsonl instead of .jsonl.gz
   --date <YYYY-MM-DD>    edition date, used to complete datelines without a year
@@ -68,6 +73,7 @@ function parse(argv: string[]) {
       'text-field': { type: 'string', default: 'text' },
       editions: { type: 'boolean', default: false },
       dedup: { type: 'string', default: 'mark' },
+      furniture: { type: 'string', default: 'learn' },
       uncompressed: { type: 'boolean', default: false },
       date: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
@@ -124,6 +130,11 @@ export const runCommand: Command = {
     const dedup = values.dedup as DedupMode;
     if (!DEDUP_MODES.includes(dedup))
       throw new UsageError(`--dedup wants one of ${DEDUP_MODES.join(', ')}, got '${values.dedup}'`);
+    const furniture = values.furniture as FurnitureMode;
+    if (!FURNITURE_MODES.includes(furniture))
+      throw new UsageError(
+        `--furniture wants one of ${FURNITURE_MODES.join(', ')}, got '${values.furniture}'`,
+      );
     const tty = process.stderr.isTTY === true;
     const started = Date.now();
     const summary = await runCorpus(
@@ -136,10 +147,15 @@ export const runCommand: Command = {
         editions: values.editions,
         gzip: !values.uncompressed,
         dedup,
+        furniture,
         ...(values.date ? { editionDate: values.date } : {}),
       },
       {
         progress: tty ? (p) => showProgress(p, started) : undefined,
+        learning: tty
+          ? (n) =>
+              n % 100 === 0 && process.stderr.write(`\r\x1b[2Kcounting furniture: ${n} documents`)
+          : undefined,
         problem: values.verbose
           ? (key, problem) =>
               process.stderr.write(`${tty ? '\r\x1b[2K' : ''}newsmend run: ${key}: ${problem}\n`)

@@ -1,8 +1,23 @@
-import { liveBlocks } from '../../model/doc.js';
+import { liveBlocks, type Block, type Doc } from '../../model/doc.js';
+import { furnitureKey, MAX_FURNITURE_CHARS } from '../../text/furniture-key.js';
+import type { StageContext } from '../context.js';
 import { furnitureOf } from '../../text/furniture.js';
 import type { Stage } from '../stage.js';
 import { adoptEditionDate } from './edition-date.js';
 import { RULES } from './rules.js';
+
+/** Drop a block that is a line the corpus run learned as furniture of this page's source. */
+function dropLearned(doc: Doc, ctx: StageContext<'boilerplate'>, block: Block): boolean {
+  const learned = doc.furniture;
+  if (!learned || block.text.length > MAX_FURNITURE_CHARS) return false;
+  const key = furnitureKey(block.text);
+  if (!Object.hasOwn(learned.lines, key)) return false;
+  const pages = learned.lines[key];
+  ctx.drop(RULES.learned, block, {
+    facts: { source: learned.source, pages, of: learned.documents },
+  });
+  return true;
+}
 
 /** Drop whole blocks that are page furniture (QR captions, page headers, …), each with its rule. */
 export const boilerplateStage: Stage<'boilerplate'> = {
@@ -11,7 +26,10 @@ export const boilerplateStage: Stage<'boilerplate'> = {
     let dropped = 0;
     for (const block of liveBlocks(doc)) {
       const furniture = furnitureOf(block.text);
-      if (!furniture) continue;
+      if (!furniture) {
+        if (dropLearned(doc, ctx, block)) dropped++;
+        continue;
+      }
       const matched = furniture.pattern.exec(block.text)?.[0] ?? block.text;
       ctx.drop(RULES[furniture.kind], block, {
         facts: { matched, chars: block.text.length, maxChars: furniture.maxChars },

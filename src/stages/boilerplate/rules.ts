@@ -22,7 +22,7 @@ function furnitureRule<const Id extends string>(id: Id, what: string) {
 }
 
 /** One rule per kind of furniture in the lexicon (src/text/furniture.ts). */
-export const RULES = defineRules('boilerplate', {
+const LEXICON_RULES = {
   'qr-code': furnitureRule('boilerplate.qr-code', 'QR-code caption printed next to an article'),
   continuation: furnitureRule(
     'boilerplate.continuation',
@@ -52,4 +52,24 @@ export const RULES = defineRules('boilerplate', {
     'page code of an e-paper section (A01 要闻)',
   ),
   'page-number': furnitureRule('boilerplate.page-number', 'bare page number'),
-} satisfies Record<FurnitureKind, RuleSpec>);
+} satisfies Record<FurnitureKind, RuleSpec>;
+
+/** Facts of a learned furniture drop: the source and on how many of its pages the line stands. */
+export type LearnedFacts = { source: string; pages: number; of: number };
+
+/** Lines a corpus run found on many pages of one source (src/run/furniture.ts). */
+const LEARNED_RULE = {
+  id: 'boilerplate.learned',
+  category: 'furniture',
+  action: 'drop',
+  reason: (f: LearnedFacts) =>
+    `printed on ${f.pages} of ${f.of} pages of ${f.source}: furniture of that source`,
+  evidence: (f: LearnedFacts) =>
+    `the same line (digits and spacing aside) on ${f.pages} of the ${f.of} pages counted`,
+  confidence: 0.95,
+  confidenceNote:
+    'judgement; learned-furniture precision on the paper-furniture profile is measured by npm run eval:furniture (docs/eval.md)',
+} as const satisfies RuleSpec<LearnedFacts, 'drop'>;
+
+/** One rule per kind of furniture in the lexicon (src/text/furniture.ts), and the learned one. */
+export const RULES = defineRules('boilerplate', { ...LEXICON_RULES, learned: LEARNED_RULE });
