@@ -159,6 +159,7 @@ async function runWorkers(workers: number, dir: string): Promise<Measure> {
       editions: false,
       gzip: true,
       dedup: 'mark',
+      furniture: 'learn',
     });
   } finally {
     rmSync(out, { recursive: true, force: true });
