@@ -18,7 +18,13 @@ import { gunzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
 import { CrossDuplicates, markedDuplicate } from '../../src/run/dedup/cross.js';
 import { LshIndex } from '../../src/run/dedup/lsh.js';
-import { estimatedJaccard, signature, SIGNATURE_BYTES } from '../../src/run/dedup/minhash.js';
+import {
+  estimatedJaccard,
+  shingleCount,
+  signature,
+  SIGNATURE_BYTES,
+  STORED_BYTES,
+} from '../../src/run/dedup/minhash.js';
 import { Rng } from '../../src/synth/prng.js';
 import { Ajv } from 'ajv';
 import { newsmend, ROOT } from '../cli/run.js';
@@ -48,7 +54,8 @@ test('a story and its reprint (other headline, a paragraph cut) estimate well ov
   const original = signature(['旧小区换新颜', ...STORY].join('\n'))!;
   const reprint = signature(['青州老旧小区改造惠及居民', STORY[0], STORY[2], STORY[3]].join('\n'))!;
   const other = signature(['春播玉米防病虫', ...OTHER].join('\n'))!;
-  assert.equal(original.length, SIGNATURE_BYTES);
+  assert.equal(original.length, STORED_BYTES);
+  assert.ok(shingleCount(original) > shingleCount(reprint), 'the reprint is shorter');
   assert.ok(estimatedJaccard(agreeing(original, reprint)) >= 0.5);
   assert.ok(estimatedJaccard(agreeing(original, other)) < 0.2);
   assert.deepEqual(signature(['旧小区换新颜', ...STORY].join('\n')), original, 'deterministic');
@@ -57,7 +64,11 @@ test('a story and its reprint (other headline, a paragraph cut) estimate well ov
 
 test('the LSH index finds a copy among many, before and after merging, and costs at most 64 bytes an article', () => {
   const rng = new Rng(7);
-  const random = () => Uint8Array.from({ length: SIGNATURE_BYTES }, () => rng.int(0, 255));
+  // Random hash bytes; every article 300 shingles long.
+  const random = () =>
+    Uint8Array.from({ length: STORED_BYTES }, (_, i) =>
+      i === SIGNATURE_BYTES ? 1 : i === SIGNATURE_BYTES + 1 ? 44 : rng.int(0, 255),
+    );
   const index = new LshIndex();
   const planted = random();
   const nearCopy = Uint8Array.from(planted);
@@ -68,6 +79,10 @@ test('the LSH index finds a copy among many, before and after merging, and costs
   for (let i = 0; i < 9000; i++) index.add(random()); // two merges into the sorted lists
   assert.equal(index.query(nearCopy, 0.45)?.id, at, 'found after merging');
   assert.equal(index.query(random(), 0.45), undefined);
+  const short = Uint8Array.from(planted);
+  short[SIGNATURE_BYTES] = 0;
+  short[SIGNATURE_BYTES + 1] = 100; // the same hash bytes, a third of the size: J ≤ 1/3
+  assert.equal(index.query(short, 0.45), undefined, 'sizes bound the similarity');
   assert.ok(LshIndex.BYTES_PER_ARTICLE + 8 <= 64);
   assert.equal(CrossDuplicates.BYTES_PER_ARTICLE, LshIndex.BYTES_PER_ARTICLE + 8);
 });

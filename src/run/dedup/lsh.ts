@@ -4,12 +4,12 @@
  * with probability 1 − (1 − 0.6²)⁸ ≈ 0.97; for unrelated articles, 8 × 2⁻¹⁶ per pair), and a
  * candidate is a copy when the whole signatures estimate J ≥ the threshold.
  *
- * Memory per article: its signature (24 bytes), its cluster (4) and its id once per band in
- * that band's list sorted by band value (8 × 3 bytes; 4 past 2²⁴ articles) — 52 bytes; plus a
+ * Memory per article: its signature and size (26 bytes), its cluster (4) and its id once per
+ * band in that band's list sorted by band value (8 × 3 bytes; 4 past 2²⁴ articles) — 54 bytes; plus a
  * fixed 4 MB of bucket starts (8 bands × 2¹⁶ × 4) and the newest MERGE_EVERY articles in plain
  * maps until they are merged in.
  */
-import { estimatedJaccard, SIGNATURE_BYTES } from './minhash.js';
+import { estimatedJaccard, shingleCount, SIGNATURE_BYTES, STORED_BYTES } from './minhash.js';
 
 const BANDS = 8;
 const BAND_BYTES = 2;
@@ -25,7 +25,7 @@ export interface Match {
 }
 
 export class LshIndex {
-  private signatures = new Uint8Array(SIGNATURE_BYTES * 1024);
+  private signatures = new Uint8Array(STORED_BYTES * 1024);
   private clusters = new Uint32Array(1024);
   size = 0;
   /** Per band: ids sorted by band value (ID_BYTES each), and where each value's run starts. */
@@ -36,7 +36,7 @@ export class LshIndex {
   private recent: Map<number, number[]>[] = Array.from({ length: BANDS }, () => new Map());
 
   private band(id: number, b: number): number {
-    const at = id * SIGNATURE_BYTES + b * BAND_BYTES;
+    const at = id * STORED_BYTES + b * BAND_BYTES;
     return (this.signatures[at] << 8) | this.signatures[at + 1];
   }
 
@@ -51,9 +51,11 @@ export class LshIndex {
     const consider = (id: number) => {
       if (seen.has(id)) return;
       seen.add(id);
+      const [m, n] = [shingleCount(signature), shingleCount(this.signatures, id * STORED_BYTES)];
+      if (Math.min(m, n) < threshold * Math.max(m, n)) return;
       let agreeing = 0;
       for (let i = 0; i < SIGNATURE_BYTES; i++)
-        if (this.signatures[id * SIGNATURE_BYTES + i] === signature[i]) agreeing++;
+        if (this.signatures[id * STORED_BYTES + i] === signature[i]) agreeing++;
       const jaccard = estimatedJaccard(agreeing);
       if (jaccard >= threshold && (!best || jaccard > best.jaccard))
         best = { id, cluster: this.clusters[id], jaccard };
@@ -71,7 +73,7 @@ export class LshIndex {
   add(signature: Uint8Array, cluster?: number): number {
     const id = this.size++;
     if (id === this.clusters.length) this.grow();
-    this.signatures.set(signature, id * SIGNATURE_BYTES);
+    this.signatures.set(signature, id * STORED_BYTES);
     this.clusters[id] = cluster ?? id;
     for (let b = 0; b < BANDS; b++) {
       const value = this.bandOf(signature, b);
@@ -84,7 +86,7 @@ export class LshIndex {
   }
 
   /** Bytes the index holds per article once merged, up to 2²⁴ articles (bucket starts aside). */
-  static readonly BYTES_PER_ARTICLE = SIGNATURE_BYTES + 4 + BANDS * 3;
+  static readonly BYTES_PER_ARTICLE = STORED_BYTES + 4 + BANDS * 3;
 
   private sortedId(b: number, k: number): number {
     const list = this.sorted[b];

@@ -4,7 +4,7 @@
  * shingles, and for each of SIGNATURE_BYTES hash functions the smallest hash of any shingle,
  * of which only the lowest byte is kept (b-bit minwise hashing, b = 8). Two signatures agree
  * at a position with probability J + (1 − J)/256, J the Jaccard similarity of the shingle
- * sets, so the share of agreeing bytes estimates J. 24 bytes an article.
+ * sets, so the share of agreeing bytes estimates J. 24 bytes an article, and 2 for its size.
  */
 
 /**
@@ -13,6 +13,13 @@
  * eval:dedup) the shorter signature cost one to two points of precision and of recall.
  */
 export const SIGNATURE_BYTES = 24;
+/**
+ * The signature as stored: the hash bytes, then the number of shingles (2 bytes, capped). Two
+ * sets of m and n shingles have a Jaccard similarity of at most min/max, which no chance
+ * agreement of hash bytes can overrule: a short notice is no copy of a long story whose lead it
+ * shares.
+ */
+export const STORED_BYTES = SIGNATURE_BYTES + 2;
 /** Characters per shingle: long enough that two stories share few by chance. */
 const SHINGLE = 5;
 /**
@@ -65,7 +72,17 @@ export function signature(text: string): Uint8Array | null {
       if (v < min[i]) min[i] = v;
     }
   }
-  return Uint8Array.from(min, (v) => v & 0xff);
+  const out = new Uint8Array(STORED_BYTES);
+  min.forEach((v, i) => (out[i] = v & 0xff));
+  const count = Math.min(shingles, 0xffff);
+  out[SIGNATURE_BYTES] = count >> 8;
+  out[SIGNATURE_BYTES + 1] = count & 0xff;
+  return out;
+}
+
+/** The shingle count a stored signature carries. */
+export function shingleCount(stored: Uint8Array, at = 0): number {
+  return (stored[at + SIGNATURE_BYTES] << 8) | stored[at + SIGNATURE_BYTES + 1];
 }
 
 /** The Jaccard similarity two signatures estimate (0 when they agree no more than chance). */
