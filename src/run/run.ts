@@ -15,6 +15,7 @@ import {
   markedDuplicate,
   type DedupMode,
 } from './dedup/cross.js';
+import { archiveState, seedFromArchive } from './dedup/against.js';
 import { wholeDrop, type DocumentResult, type DocumentTask, type DropLine } from './document.js';
 import type { LearnedFurniture } from '../model/types.js';
 import { FurnitureCounter, sourceOf } from './furniture.js';
@@ -36,6 +37,8 @@ export interface RunOptions {
   editionDate?: string;
   /** What to do with copies of a story seen earlier in the run (`dedup/cross.ts`). */
   dedup: DedupMode;
+  /** An archive whose articles count as seen before the run's (`dedup/against.ts`). */
+  against?: string;
   /** `learn`: count each source's furniture first (`furniture.ts`); `lexicon`: the lexicon only. */
   furniture: FurnitureMode;
 }
@@ -88,6 +91,7 @@ function identity(o: RunOptions): Record<string, unknown> {
     dedup: o.dedup,
     duplicateJaccard: DUPLICATE_JACCARD,
     furniture: o.furniture,
+    against: o.against ? { path: resolve(o.against), ...archiveState(o.against) } : null,
   };
 }
 
@@ -124,6 +128,7 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
     shards: done.length,
   };
   const duplicates = new CrossDuplicates(o.dedup);
+  if (o.against && o.dedup !== 'off') seedFromArchive(o.against, duplicates);
   for (const entry of done) {
     addStats(total, entry.stats);
     // Replayed in order, the earlier decisions come out the same and the index is as it was.

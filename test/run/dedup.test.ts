@@ -3,6 +3,7 @@
  * marking or dropping the second printing of a made-up story.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
@@ -151,4 +152,33 @@ test('newsmend run marks the reprint in the second paper, or drops it, naming th
   const off = join(dir, 'off');
   assert.equal((await newsmend(['run', PAPERS, '--out', off, '--dedup', 'off'])).code, 0);
   assert.equal(lines(off, 'articles-').filter((r) => r.metadata.duplicate).length, 0);
+});
+
+test('with --against, a story an archive holds is a copy when the run meets it again', async () => {
+  const db = join(dir, 'archive.db');
+  const first = join(ROOT, 'test', 'fixtures', 'pages', 'reprint-a.txt');
+  assert.equal((await newsmend(['ingest', first, '--db', db])).code, 0);
+  const later = join(dir, 'later');
+  mkdirSync(later);
+  copyFileSync(join(PAPERS, 'reprint-b.txt'), join(later, 'reprint-b.txt'));
+  const out = join(dir, 'against');
+  const r = await newsmend(['run', later, '--out', out, '--against', db]);
+  assert.equal(r.code, 0, r.stderr);
+  const copies = lines(out, 'articles-').filter((x) => x.metadata.duplicate);
+  assert.equal(copies.length, 1);
+  const sha = createHash('sha256').update(readFileSync(first)).digest('hex');
+  assert.match(copies[0].metadata.duplicate.of, new RegExp(`^${sha.slice(0, 12)}-a\\d+$`));
+  const runFile = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+  assert.equal(runFile.against.editions, 1);
+
+  const missing = await newsmend([
+    'run',
+    later,
+    '--out',
+    join(dir, 'against-missing'),
+    '--against',
+    join(dir, 'none.db'),
+  ]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /--against/);
 });

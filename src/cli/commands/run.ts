@@ -41,6 +41,8 @@ Options:
   --dedup <mode>         copies of a story seen earlier in the run (estimated Jaccard of
                          5-character shingles ≥ 0.5, by MinHash): mark (default: kept, with
                          metadata.duplicate {of, jaccard}), drop (to the drops file), off
+  --against <archive.db> articles of an existing archive count as printed before the run:
+                         a story it holds is a copy (named by its record id) when met again
   --furniture <mode>     learn (default): first count on how many pages of each source
                          (a JSONL record's "source" field, else the file's folder) each short
                          line stands, and drop lines on ≥ 5 pages and ≥ 30% of them as that
@@ -74,6 +76,7 @@ function parse(argv: string[]) {
       editions: { type: 'boolean', default: false },
       dedup: { type: 'string', default: 'mark' },
       furniture: { type: 'string', default: 'learn' },
+      against: { type: 'string' },
       uncompressed: { type: 'boolean', default: false },
       date: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
@@ -148,6 +151,7 @@ export const runCommand: Command = {
         gzip: !values.uncompressed,
         dedup,
         furniture,
+        ...(values.against ? { against: values.against } : {}),
         ...(values.date ? { editionDate: values.date } : {}),
       },
       {
