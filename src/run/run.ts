@@ -9,19 +9,15 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Piscina } from 'piscina';
 import { InputError } from '../cli/command.js';
-import {
-  CrossDuplicates,
-  DUPLICATE_JACCARD,
-  markedDuplicate,
-  type DedupMode,
-} from './dedup/cross.js';
+import { CrossDuplicates, DUPLICATE_JACCARD, type DedupMode } from './dedup/cross.js';
 import { archiveState, seedFromArchive } from './dedup/against.js';
-import { wholeDrop, type DocumentResult, type DocumentTask, type DropLine } from './document.js';
+import { wholeDrop, type DocumentResult, type DocumentTask } from './document.js';
+import { writeShard, type Finished } from './shard.js';
 import type { LearnedFurniture } from '../model/types.js';
 import { FurnitureCounter, sourceOf } from './furniture.js';
 import { planInputs, readDocuments, type InputDocument, type InputPlan } from './inputs.js';
 import { RunOutput, STATS_FILE, type ShardEntry } from './output.js';
-import { addStats, emptyStats, failedStats, statsReport, type RunStats } from './stats.js';
+import { addStats, emptyStats, failedStats, statsReport } from './stats.js';
 
 export interface RunOptions {
   inputs: string[];
@@ -97,28 +93,26 @@ function identity(o: RunOptions): Record<string, unknown> {
 
 const sha256 = (input: Uint8Array | string) => createHash('sha256').update(input).digest('hex');
 
-/** A document handed out, its outcome decided here or by a worker; and once it is back. */
+/** A document handed out, its outcome decided here or by a worker. */
 type Pending = {
   doc: InputDocument;
   sha: string | null;
   result: Promise<DocumentResult> | DocumentResult;
 };
-type Finished = { doc: InputDocument; sha: string | null; result: DocumentResult };
 
 export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<RunSummary> {
   const output = new RunOutput(o.out, o.gzip);
   const outDir = resolve(o.out);
   const plan = planInputs(o.inputs, (p) => resolve(p).startsWith(outDir + '/'));
   const done = output.open(identity(o));
-  const pool = new Piscina({ filename: WORKER, minThreads: o.workers, maxThreads: o.workers });
-  const firstOf = new Map<string, string>();
+  const { total, duplicates } = replay(o, done);
+  const learned = o.furniture === 'learn' ? learnFurniture(plan, o.textField, events) : new Map();
   const progress: RunProgress = {
     documents: 0,
     bytesDone: 0,
     bytesTotal: plan.totalBytes,
     articles: 0,
   };
-  const total = emptyStats();
   const summary: RunSummary = {
     documents: 0,
     resumed: 0,
@@ -127,21 +121,16 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
     articles: 0,
     shards: done.length,
   };
-  const duplicates = new CrossDuplicates(o.dedup);
-  if (o.against && o.dedup !== 'off') seedFromArchive(o.against, duplicates);
-  for (const entry of done) {
-    addStats(total, entry.stats);
-    // Replayed in order, the earlier decisions come out the same and the index is as it was.
-    for (const [id, sig] of entry.articles) duplicates.judge(id, sig);
-  }
-
-  const learned = o.furniture === 'learn' ? learnFurniture(plan, o.textField, events) : new Map();
+  const firstOf = new Map<string, string>();
   const documents = readDocuments(plan, o.textField);
+  skipDone(documents, done, firstOf, progress, summary);
+
+  const pool = new Piscina({ filename: WORKER, minThreads: o.workers, maxThreads: o.workers });
   try {
-    skipDone(documents, done, firstOf, progress, summary);
     let shard: Finished[] = [];
     const queue: Pending[] = [];
     const ahead = o.workers * AHEAD_PER_WORKER;
+    // Results are taken in input order, whichever worker finished first.
     const takeOldest = async () => {
       const { doc, sha, result } = queue.shift()!;
       const finished = { doc, sha, result: await result };
@@ -166,15 +155,33 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
   } finally {
     await pool.destroy();
   }
-  output.writeAtomically(
-    STATS_FILE,
-    `${JSON.stringify(statsReport(total, { shards: summary.shards, learnedFurniture: [...learned.values()] }), null, 2)}\n`,
-  );
-  summary.documents = total.documents;
-  summary.mended = total.mended;
-  summary.notMended = total.notMended;
-  summary.articles = total.articles;
-  return summary;
+  const report = statsReport(total, {
+    shards: summary.shards,
+    learnedFurniture: [...learned.values()],
+  });
+  output.writeAtomically(STATS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  return {
+    ...summary,
+    documents: total.documents,
+    mended: total.mended,
+    notMended: total.notMended,
+    articles: total.articles,
+  };
+}
+
+/**
+ * The state the finished shards of an earlier run left: their counts, and the duplicate index
+ * (the archive's articles first, then the shards' in order: the decisions come out the same).
+ */
+function replay(o: RunOptions, done: readonly ShardEntry[]) {
+  const total = emptyStats();
+  const duplicates = new CrossDuplicates(o.dedup);
+  if (o.against && o.dedup !== 'off') seedFromArchive(o.against, duplicates);
+  for (const entry of done) {
+    addStats(total, entry.stats);
+    for (const [id, sig] of entry.articles) duplicates.judge(id, sig);
+  }
+  return { total, duplicates };
 }
 
 /** The first pass: every document read once to count each source's furniture. */
@@ -271,65 +278,4 @@ function notMended(key: string, rule: string, problem: string, sha?: string): Do
     stats: failedStats(rule),
     problem,
   };
-}
-
-/** A shard's records and the drops of copies, as the dedup mode says; tallies the verdicts. */
-function judgeRecords(
-  finished: Finished,
-  duplicates: CrossDuplicates,
-  stats: RunStats,
-): { records: string; drops: string } {
-  let records = '';
-  let drops = finished.result.drops;
-  for (const record of finished.result.records) {
-    if (record.signature === null) stats.duplicates.tooShort++;
-    const verdict = duplicates.judge(record.id, record.signature);
-    if (!verdict) {
-      records += `${record.json}\n`;
-      continue;
-    }
-    stats.duplicates.copies++;
-    if (duplicates.mode === 'mark') {
-      records += `${markedDuplicate(record.json, verdict)}\n`;
-      continue;
-    }
-    const drop: DropLine = {
-      doc: finished.doc.key,
-      stage: 'run',
-      rule: 'near-duplicate',
-      reason: `the same story as ${verdict.of} (estimated Jaccard ${verdict.jaccard})`,
-      text: (JSON.parse(record.json) as { text: string }).text,
-      of: verdict.of,
-      jaccard: verdict.jaccard,
-    };
-    drops += `${JSON.stringify(drop)}\n`;
-  }
-  return { records, drops };
-}
-
-function writeShard(
-  output: RunOutput,
-  shard: Finished[],
-  index: number,
-  editions: boolean,
-  total: RunStats,
-  duplicates: CrossDuplicates,
-): void {
-  const stats = emptyStats();
-  for (const { result } of shard) addStats(stats, result.stats);
-  const judged = shard.map((f) => judgeRecords(f, duplicates, stats));
-  const entry: ShardEntry = {
-    shard: index,
-    documents: shard.map((p) => [p.doc.key, p.sha]),
-    articles: shard.flatMap((p) =>
-      p.result.records.map((r): [string, string | null] => [r.id, r.signature]),
-    ),
-    stats,
-  };
-  output.writeShard(entry, {
-    articles: judged.map((j) => j.records).join(''),
-    drops: judged.map((j) => j.drops).join(''),
-    ...(editions ? { editions: shard.map((p) => p.result.edition).join('') } : {}),
-  });
-  addStats(total, stats);
 }
