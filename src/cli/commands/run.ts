@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { DEDUP_MODES, type DedupMode } from '../../run/dedup/cross.js';
+import { DEDUP_MODES, DUPLICATE_JACCARD, type DedupMode } from '../../run/dedup/cross.js';
+import { MIN_PAGES, MIN_SHARE } from '../../run/furniture.js';
 import { FURNITURE_MODES, runCorpus, type FurnitureMode, type RunProgress } from '../../run/run.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type Command } from '../command.js';
 import { checkDate, parseCommandArgs } from '../args.js';
@@ -39,13 +40,13 @@ Options:
   --text-field <name>    the field of a JSONL record holding the dump (default text); the
                          record's other fields are carried into metadata.input
   --dedup <mode>         copies of a story seen earlier in the run (estimated Jaccard of
-                         5-character shingles ≥ 0.5, by MinHash): mark (default: kept, with
+                         5-character shingles ≥ ${DUPLICATE_JACCARD}, by MinHash): mark (default: kept, with
                          metadata.duplicate {of, jaccard}), drop (to the drops file), off
   --against <archive.db> articles of an existing archive count as printed before the run:
                          a story it holds is a copy (named by its record id) when met again
   --furniture <mode>     learn (default): first count on how many pages of each source
                          (a JSONL record's "source" field, else the file's folder) each short
-                         line stands, and drop lines on ≥ 5 pages and ≥ 30% of them as that
+                         line stands, and drop lines on ≥ ${MIN_PAGES} pages and ≥ ${MIN_SHARE * 100}% of them as that
                          source's furniture (rule boilerplate.learned); lexicon: only the
                          built-in furniture lexicon
   --editions             also write every whole Edition
