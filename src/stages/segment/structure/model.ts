@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../../package-root.js';
 import { transitionFeatures } from './features.js';
 import { START_LABEL } from './labels.js';
 import { forwardBackward, unitMarginals, viterbi, type Lattice } from './lattice.js';
@@ -24,10 +25,12 @@ export interface StructureWeights {
   weights: Record<string, number[]>;
 }
 
-/** The weights file shipped with the package. */
-export const MODEL_PATH = fileURLToPath(
-  new URL('../../../../data/structure-model.json.gz', import.meta.url),
-);
+/**
+ * The weights file shipped with the package, found from the package root: a path relative to
+ * this module pointed into dist/ when built, where no data/ is, and the built CLI then quietly
+ * decided by the hand rules alone.
+ */
+export const MODEL_PATH = join(packageRoot(), 'data', 'structure-model.json.gz');
 
 export function parseWeights(bytes: Uint8Array): StructureWeights {
   const json = JSON.parse(new TextDecoder().decode(gunzipSync(bytes))) as StructureWeights;
