@@ -147,6 +147,7 @@ async function caseWork(name: CaseName): Promise<(bytes: Uint8Array) => void> {
 /** `newsmend run` over the page files with `workers` threads, into a temp folder. */
 async function runWorkers(workers: number, dir: string): Promise<Measure> {
   const { runCorpus } = await import('../src/run/run.js');
+  const { RUN_DEFAULTS } = await import('../src/run/defaults.js');
   const out = mkdtempSync(join(tmpdir(), 'newsmend-bench-run-'));
   const started = performance.now();
   try {
@@ -154,12 +155,7 @@ async function runWorkers(workers: number, dir: string): Promise<Measure> {
       inputs: [join(dir, '*.txt')],
       out: join(out, 'run'),
       workers,
-      shardDocuments: 1000,
-      textField: 'text',
-      editions: false,
-      gzip: true,
-      dedup: 'mark',
-      furniture: 'learn',
+      ...RUN_DEFAULTS,
     });
   } finally {
     rmSync(out, { recursive: true, force: true });

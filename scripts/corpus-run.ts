@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { sharedEvalDir } from '../src/eval/paths.js';
+import { RUN_DEFAULTS } from '../src/run/defaults.js';
 import { runCorpus } from '../src/run/run.js';
 import { planFiles, synthPlans } from '../src/synth/index.js';
 import { DEV_RATES } from '../src/synth/rates.js';
@@ -63,12 +64,7 @@ try {
       inputs: [dir],
       out,
       workers: Number(values.workers),
-      shardDocuments: 1000,
-      textField: 'text',
-      editions: false,
-      gzip: true,
-      dedup: 'mark',
-      furniture: 'learn',
+      ...RUN_DEFAULTS,
     },
     {
       progress: (p) => {

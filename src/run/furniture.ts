@@ -13,6 +13,10 @@ import { blocksStage } from '../stages/blocks/index.js';
 import { furnitureKey, MAX_FURNITURE_CHARS } from '../text/furniture-key.js';
 import type { InputDocument } from './inputs.js';
 
+/** `learn`: count each source's furniture first; `lexicon`: the built-in lexicon only. */
+export type FurnitureMode = 'learn' | 'lexicon';
+export const FURNITURE_MODES: readonly FurnitureMode[] = ['learn', 'lexicon'];
+
 /** Pages a line must stand on: fewer is a coincidence or a story printed twice. */
 export const MIN_PAGES = 5;
 /**

@@ -14,7 +14,7 @@ import { archiveState, seedFromArchive } from './dedup/against.js';
 import { wholeDrop, type DocumentResult, type DocumentTask } from './document.js';
 import { writeShard, type Finished } from './shard.js';
 import type { LearnedFurniture } from '../model/types.js';
-import { FurnitureCounter, sourceOf } from './furniture.js';
+import { FurnitureCounter, sourceOf, type FurnitureMode } from './furniture.js';
 import { planInputs, readDocuments, type InputDocument, type InputPlan } from './inputs.js';
 import { RunOutput, STATS_FILE, type ShardEntry } from './output.js';
 import { addStats, emptyStats, failedStats, statsReport } from './stats.js';
@@ -38,9 +38,6 @@ export interface RunOptions {
   /** `learn`: count each source's furniture first (`furniture.ts`); `lexicon`: the lexicon only. */
   furniture: FurnitureMode;
 }
-
-export type FurnitureMode = 'learn' | 'lexicon';
-export const FURNITURE_MODES: readonly FurnitureMode[] = ['learn', 'lexicon'];
 
 export interface RunProgress {
   documents: number;

@@ -4,18 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
 import { CrossDuplicates, markedDuplicate } from '../../src/run/dedup/cross.js';
 import { LshIndex } from '../../src/run/dedup/lsh.js';
@@ -28,22 +19,20 @@ import {
 } from '../../src/run/dedup/minhash.js';
 import { Rng } from '../../src/synth/prng.js';
 import { Ajv } from 'ajv';
+import { shardLines } from './shards.js';
 import { newsmend, ROOT } from '../cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsmend-dedup-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A made-up story of a few paragraphs. */
-const STORY = [
-  '本报青州5月6日电  青州市今年启动老旧小区改造工程，计划用两年时间完成全市八十六个小区的管网更新和外墙保温改造。',
-  '市住建局负责人介绍，改造前逐户征求居民意见，加装电梯、增设停车位和修建口袋公园成为呼声最高的三件事。',
-  '在已经完工的东关小区，居民王秀兰指着新铺的步道说，过去下雨天院里全是积水，现在老人晚饭后可以放心出来散步了。',
-  '据了解，改造资金由市财政、产权单位和居民三方分担，施工期间社区还设立了临时议事点，及时回应居民的诉求。',
-];
-const OTHER = [
-  '本报南川5月6日电  南川区农业技术推广站近日组织专家深入田间，指导农户做好春播玉米的病虫害防治工作。',
-  '技术人员现场演示了无人机喷洒作业，并向种植大户发放了防治手册，讲解科学用药的剂量和时机。',
-];
+/** The made-up papers of the fixtures: the second reprints the first one's story, cut. */
+const paragraphs = (name: string) =>
+  readFileSync(join(ROOT, 'test', 'fixtures', 'pages', name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+/** The story (headline aside), and the other story of the second paper. */
+const STORY = paragraphs('reprint-a.txt').slice(1);
+const OTHER = paragraphs('reprint-b.txt').slice(1, 3);
 
 function agreeing(a: Uint8Array, b: Uint8Array): number {
   let n = 0;
@@ -114,22 +103,10 @@ function corpus(): string {
 }
 const PAPERS = corpus();
 
-function lines(out: string, prefix: string): Record<string, any>[] {
-  return readdirSync(out)
-    .filter((n) => n.startsWith(prefix))
-    .flatMap((n) =>
-      gunzipSync(readFileSync(join(out, n)))
-        .toString('utf8')
-        .split('\n'),
-    )
-    .filter(Boolean)
-    .map((l) => JSON.parse(l));
-}
-
 test('newsmend run marks the reprint in the second paper, or drops it, naming the first printing', async () => {
   const marked = join(dir, 'marked');
   assert.equal((await newsmend(['run', PAPERS, '--out', marked])).code, 0);
-  const records = lines(marked, 'articles-');
+  const records = shardLines(marked, 'articles-');
   const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'corpus-record.schema.json'), 'utf8'));
   const valid = new Ajv().compile(schema);
   for (const record of records) assert.ok(valid(record), JSON.stringify(valid.errors));
@@ -143,15 +120,15 @@ test('newsmend run marks the reprint in the second paper, or drops it, naming th
 
   const dropped = join(dir, 'dropped');
   assert.equal((await newsmend(['run', PAPERS, '--out', dropped, '--dedup', 'drop'])).code, 0);
-  assert.equal(lines(dropped, 'articles-').length, records.length - 1);
-  const drop = lines(dropped, 'drops-').find((d) => d.rule === 'near-duplicate');
+  assert.equal(shardLines(dropped, 'articles-').length, records.length - 1);
+  const drop = shardLines(dropped, 'drops-').find((d) => d.rule === 'near-duplicate');
   assert.equal(drop?.of, first!.id);
   assert.match(drop!.reason, /the same story as/);
   assert.match(drop!.text, /青州市今年启动老旧小区改造工程/);
 
   const off = join(dir, 'off');
   assert.equal((await newsmend(['run', PAPERS, '--out', off, '--dedup', 'off'])).code, 0);
-  assert.equal(lines(off, 'articles-').filter((r) => r.metadata.duplicate).length, 0);
+  assert.equal(shardLines(off, 'articles-').filter((r) => r.metadata.duplicate).length, 0);
 });
 
 test('with --against, a story an archive holds is a copy when the run meets it again', async () => {
@@ -164,7 +141,7 @@ test('with --against, a story an archive holds is a copy when the run meets it a
   const out = join(dir, 'against');
   const r = await newsmend(['run', later, '--out', out, '--against', db]);
   assert.equal(r.code, 0, r.stderr);
-  const copies = lines(out, 'articles-').filter((x) => x.metadata.duplicate);
+  const copies = shardLines(out, 'articles-').filter((x) => x.metadata.duplicate);
   assert.equal(copies.length, 1);
   const sha = createHash('sha256').update(readFileSync(first)).digest('hex');
   assert.match(copies[0].metadata.duplicate.of, new RegExp(`^${sha.slice(0, 12)}-a\\d+$`));

@@ -1,13 +1,13 @@
 /** Furniture learned per source: counted over a corpus, dropped with its count and source. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
 import { mend } from '../../src/pipeline.js';
 import { FurnitureCounter, MIN_PAGES, sourceOf } from '../../src/run/furniture.js';
 import { newsmend } from '../cli/run.js';
+import { shardLines } from './shards.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsmend-furniture-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,15 +72,7 @@ test('newsmend run learns each folder’s furniture first, drops it with its rul
   const out = join(dir, 'out');
   const r = await newsmend(['run', join(dir, 'papers'), '--out', out]);
   assert.equal(r.code, 0, r.stderr);
-  const drops = readdirSync(out)
-    .filter((n) => n.startsWith('drops-'))
-    .flatMap((n) =>
-      gunzipSync(readFileSync(join(out, n)))
-        .toString('utf8')
-        .trim()
-        .split('\n'),
-    )
-    .map((l) => JSON.parse(l));
+  const drops = shardLines(out, 'drops-');
   assert.equal(
     drops.filter((d) => d.rule === 'boilerplate.learned' && d.text === IMPRINT).length,
     8,
@@ -95,9 +87,8 @@ test('newsmend run learns each folder’s furniture first, drops it with its rul
     (await newsmend(['run', join(dir, 'papers'), '--out', lexicon, '--furniture', 'lexicon'])).code,
     0,
   );
-  const kept = readdirSync(lexicon)
-    .filter((n) => n.startsWith('articles-'))
-    .map((n) => gunzipSync(readFileSync(join(lexicon, n))).toString('utf8'))
-    .join('');
+  const kept = shardLines(lexicon, 'articles-')
+    .map((r) => r.text)
+    .join('\n');
   assert.match(kept, /青山日报社出版/, 'with the lexicon only, the imprint stays in the text');
 });

@@ -23,6 +23,7 @@ import { after, test } from 'node:test';
 import { Ajv } from 'ajv';
 import type { Edition } from '../../src/model/types.js';
 import { CRASH_ENV } from '../../src/run/output.js';
+import { shardLines } from './shards.js';
 import { newsmend, ROOT, STACK_TRACE } from '../cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsmend-run-'));
@@ -67,19 +68,6 @@ function files(out: string): Map<string, Buffer> {
   );
 }
 
-function lines(out: string, prefix: string): Record<string, unknown>[] {
-  return readdirSync(out)
-    .filter((n) => n.startsWith(prefix))
-    .sort()
-    .flatMap((n) =>
-      gunzipSync(readFileSync(join(out, n)))
-        .toString('utf8')
-        .split('\n'),
-    )
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
 const args = (out: string, ...more: string[]) => [
   'run',
   CORPUS,
@@ -104,7 +92,7 @@ test('run writes valid records, lists every document not mended, and counts what
 
   const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'corpus-record.schema.json'), 'utf8'));
   const valid = new Ajv({ allErrors: true }).compile(schema);
-  const records = lines(reference, 'articles-');
+  const records = shardLines(reference, 'articles-');
   assert.ok(records.length >= 10);
   for (const record of records) assert.ok(valid(record), JSON.stringify(valid.errors));
   assert.equal(new Set(records.map((r) => r.id)).size, records.length, 'ids are unique');
@@ -113,7 +101,7 @@ test('run writes valid records, lists every document not mended, and counts what
   );
   assert.ok(carried.length > 0, 'a JSONL record carries its other fields into metadata.input');
 
-  const drops = lines(reference, 'drops-');
+  const drops = shardLines(reference, 'drops-');
   const whole = (rule: string) => drops.filter((d) => d.stage === 'input' && d.rule === rule);
   assert.equal(whole('refused').length, 1);
   assert.equal(whole('repeated-input').length, 1);
@@ -151,7 +139,7 @@ test('run writes valid records, lists every document not mended, and counts what
 test('every Edition a run writes rebuilds its source', async () => {
   await referenceRun;
   const { rebuild } = await import('../../src/model/rebuild.js');
-  const editions = lines(reference, 'editions-') as unknown as Edition[];
+  const editions = shardLines(reference, 'editions-') as unknown as Edition[];
   assert.equal(editions.length, 12);
   for (const edition of editions) {
     const { name } = edition.source;

@@ -1,12 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { DEDUP_MODES, DUPLICATE_JACCARD, type DedupMode } from '../../run/dedup/cross.js';
-import { MIN_PAGES, MIN_SHARE } from '../../run/furniture.js';
-import { FURNITURE_MODES, runCorpus, type FurnitureMode, type RunProgress } from '../../run/run.js';
+import { FURNITURE_MODES, MIN_PAGES, MIN_SHARE, type FurnitureMode } from '../../run/furniture.js';
+import { RUN_DEFAULTS } from '../../run/defaults.js';
+import type { RunProgress } from '../../run/run.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type Command } from '../command.js';
 import { checkDate, parseCommandArgs } from '../args.js';
-
-/** Documents per shard unless told: shards of a few thousand articles, a few MB gzipped. */
-const DEFAULT_SHARD_DOCUMENTS = 1000;
 
 const HELP = `newsmend run — mend a whole corpus into JSONL shards, on every core
 
@@ -36,7 +34,7 @@ damage) is marked or dropped as --dedup says, naming the first of its cluster.
 Options:
   --out <dir>            output folder (required; new, empty, or the same run's to resume)
   --workers <n>          worker threads (default: every core, here ${availableParallelism()})
-  --shard-docs <n>       documents per shard (default ${DEFAULT_SHARD_DOCUMENTS})
+  --shard-docs <n>       documents per shard (default ${RUN_DEFAULTS.shardDocuments})
   --text-field <name>    the field of a JSONL record holding the dump (default text); the
                          record's other fields are carried into metadata.input
   --dedup <mode>         copies of a story seen earlier in the run (estimated Jaccard of
@@ -73,10 +71,10 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       workers: { type: 'string' },
       'shard-docs': { type: 'string' },
-      'text-field': { type: 'string', default: 'text' },
+      'text-field': { type: 'string', default: RUN_DEFAULTS.textField },
       editions: { type: 'boolean', default: false },
-      dedup: { type: 'string', default: 'mark' },
-      furniture: { type: 'string', default: 'learn' },
+      dedup: { type: 'string', default: RUN_DEFAULTS.dedup },
+      furniture: { type: 'string', default: RUN_DEFAULTS.furniture },
       against: { type: 'string' },
       uncompressed: { type: 'boolean', default: false },
       date: { type: 'string' },
@@ -129,7 +127,7 @@ export const runCommand: Command = {
     const shardDocuments = positiveInteger(
       values['shard-docs'],
       '--shard-docs',
-      DEFAULT_SHARD_DOCUMENTS,
+      RUN_DEFAULTS.shardDocuments,
     );
     const dedup = values.dedup as DedupMode;
     if (!DEDUP_MODES.includes(dedup))
@@ -141,6 +139,9 @@ export const runCommand: Command = {
       );
     const tty = process.stderr.isTTY === true;
     const started = Date.now();
+    // Loaded here, not with the CLI: the worker pool and the archive reader are for `run` only,
+    // and every other command would pay for loading them.
+    const { runCorpus } = await import('../../run/run.js');
     const summary = await runCorpus(
       {
         inputs: positionals,
