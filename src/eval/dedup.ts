@@ -10,7 +10,7 @@
  */
 import { mend } from '../pipeline.js';
 import { corpusRecords } from '../render/jsonl.js';
-import { CrossDuplicates } from '../run/dedup/cross.js';
+import { CrossDuplicates, DUPLICATE_JACCARD } from '../run/dedup/cross.js';
 import { signature } from '../run/dedup/minhash.js';
 import { pageBytes, synthPlans, type PagePlan } from '../synth/index.js';
 import type { CleanRecord } from '../synth/model.js';
@@ -153,7 +153,11 @@ function sameStories(pages: SetPage[]): (a: Story, b: Story) => boolean {
     for (const s of p.stories) if (!texts.has(s.story)) texts.set(s.story, shingles(s.text));
   const postings = new Map<number, Story[]>();
   for (const [story, set] of texts)
-    for (const x of set) postings.set(x, [...(postings.get(x) ?? []), story]);
+    for (const x of set) {
+      const list = postings.get(x);
+      if (list) list.push(story);
+      else postings.set(x, [story]);
+    }
   const overlap = new Map<string, number>();
   for (const list of postings.values())
     for (let i = 0; i < list.length; i++)
@@ -208,9 +212,9 @@ function traceStory(
 }
 
 /** Mend every page in order, judge each article as `newsmend run` does, and score it. */
-export function scoreDedup(set: DedupSet): DedupScore {
+export function scoreDedup(set: DedupSet, threshold = DUPLICATE_JACCARD): DedupScore {
   const same = sameStories(set.pages);
-  const duplicates = new CrossDuplicates('mark');
+  const duplicates = new CrossDuplicates('mark', threshold);
   const storyOfId = new Map<string, Story | null>();
   /** Stories held by an article so far. */
   const held: Story[] = [];

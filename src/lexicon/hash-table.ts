@@ -1,7 +1,8 @@
 /**
- * Compact lookup tables for the word lists loaded at start-up. A Map of 350,000 string keys
- * costs about 0.4 s to fill and tens of MB; these tables read the list's own text once and
- * keep only typed arrays beside it, so a process is ready in a few tens of milliseconds.
+ * Compact lookup tables for the word lists loaded at start-up, and a counter of numeric keys.
+ * A Map of 350,000 string keys takes 0.4–0.7 s to fill and holds a string object per key;
+ * these tables read the list’s own text once and keep only typed arrays beside it (0.1–0.2
+ * s each for jieba’s dictionary and the character-pair table, in a CPU profile).
  */
 
 /** FNV-1a over UTF-16 code units of `s[from, to)`. */

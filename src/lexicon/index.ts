@@ -5,7 +5,8 @@ import { WordLines } from './hash-table.js';
 /**
  * jieba's Chinese lexicon: a segmenter/POS tagger and the word-frequency table of its
  * dictionary (≈349k words). Both load lazily, once per process; the table is read in place
- * (`WordLines`), not copied into a Map (0.7 s and ~100 MB before, a few tens of ms now).
+ * (`WordLines`), not copied into a Map: in a CPU profile of `newsmend mend`, filling the Map
+ * took about 0.7 s, reading the table in place about 0.1 s.
  */
 let jieba: Jieba | undefined;
 let words: WordLines | undefined;
