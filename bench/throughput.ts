@@ -13,6 +13,8 @@
  *                starting the workers included; their ratio is what the second core gives
  *   big floor    the floor on all pages joined into one dump
  *   big mend     mend() of that one big dump (--big-mb N to size it, 0 to skip)
+ * and, apart (alone with --cli), the whole-process cost of the built CLI (`npm run build` first) on one 7 KB page:
+ *   cli 7 KB     `node dist/src/cli/main.js mend page.txt`, wall time and peak RSS, median of 5
  * --real builds the pages from ../shared/eval/pages/*.jsonl when present (never copied here).
  * --rounds N then runs mend and mend rules N more times, alternating, and prints the median of
  * their ratio (the page-structure model's cost): on a machine whose speed drifts from minute to
@@ -40,6 +42,9 @@ const QUICK_MB = 5;
 /** Seed of the synthetic corpus, fixed so runs compare. */
 const SEED = 20250509;
 const MB = 1e6;
+/** The page the CLI start-up case mends, and how many times (the median is reported). */
+const CLI_PAGE_BYTES = 7000;
+const CLI_RUNS = 5;
 const REAL_PAGES = fileURLToPath(new URL('../../shared/eval/pages/', import.meta.url));
 
 type CaseName =
@@ -167,6 +172,61 @@ async function runWorkers(workers: number, dir: string): Promise<Measure> {
   return { bytes, ms, rssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
+/** A page dump of about 7 KB (whole lines of the synthetic pages), as a user mends one. */
+function sevenKbPage(): string {
+  const lines = makeCorpus(SEED, CLI_PAGE_BYTES * 4)
+    .join('\n')
+    .split('\n');
+  const kept: string[] = [];
+  let bytes = 0;
+  for (const line of lines) {
+    if (bytes + Buffer.byteLength(line) + 1 > CLI_PAGE_BYTES) break;
+    kept.push(line);
+    bytes += Buffer.byteLength(line) + 1;
+  }
+  return kept.join('\n') + '\n';
+}
+
+/** The built CLI mending one 7 KB page in a fresh process: median wall time, highest peak RSS. */
+function cliStart(dir: string): string {
+  const built = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
+  if (!existsSync(built)) return 'cli 7 KB: not measured: the CLI is not built (npm run build)';
+  const page = join(dir, 'cli-page.txt');
+  writeFileSync(page, sevenKbPage());
+  const rssFile = join(dir, 'cli-rss');
+  const preload = fileURLToPath(new URL('./report-peak-rss.mjs', import.meta.url));
+  const walls: number[] = [];
+  let rssKb = 0;
+  for (let i = 0; i < CLI_RUNS; i++) {
+    const started = performance.now();
+    const child = spawnSync(process.execPath, ['--import', preload, built, 'mend', page], {
+      env: { ...process.env, NEWSMEND_PEAK_RSS_FILE: rssFile },
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    walls.push(performance.now() - started);
+    if (child.status !== 0) return `cli 7 KB: failed (${child.stderr.trim().split('\n')[0]})`;
+    rssKb = Math.max(rssKb, Number(readFileSync(rssFile, 'utf8')));
+  }
+  walls.sort((a, b) => a - b);
+  const median = walls[Math.floor(walls.length / 2)];
+  // Node's own start, in the same minutes: this machine's speed drifts, so the ratio is the steadier figure.
+  const bare: number[] = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push(performance.now() - started);
+  }
+  bare.sort((a, b) => a - b);
+  const node = bare[Math.floor(bare.length / 2)];
+  return (
+    `cli 7 KB: newsmend mend of a ${(statSync(page).size / 1000).toFixed(1)} KB page, whole process: ` +
+    `${(median / 1000).toFixed(2)} s wall (median of ${CLI_RUNS}; range ${(walls[0] / 1000).toFixed(2)}–` +
+    `${(walls[walls.length - 1] / 1000).toFixed(2)}; node -e 0 alone: ${(node / 1000).toFixed(2)} s), ` +
+    `peak RSS ${(rssKb / 1024).toFixed(0)} MiB (goal < 0.5 s, < 150 MiB)`
+  );
+}
+
 /** Child side: run one case over the folder and print its measure as JSON. */
 async function runCase(name: CaseName, dir: string): Promise<void> {
   if (name === 'run 1' || name === 'run 2') {
@@ -256,6 +316,15 @@ function modelCost(dir: string, rounds: number): string {
 async function main(): Promise<void> {
   const child = option('--case');
   if (child) return runCase(child as CaseName, option('--dir')!);
+  if (flag('--cli')) {
+    const dir = mkdtempSync(join(tmpdir(), 'newsmend-bench-'));
+    try {
+      console.log(cliStart(dir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   const mb = flag('--quick') ? QUICK_MB : FULL_MB;
   const bigMb = Number(option('--big-mb') ?? mb);
   const corpus = writeCorpus(mb, flag('--real'));
@@ -299,6 +368,8 @@ async function main(): Promise<void> {
       `mend per core: ${rate('mend').toFixed(2)} MB/s = ${(rate('mend') / rate('jieba cut')).toFixed(3)}x a bare jieba cut; ` +
         `run with 2 workers / 1 worker: ${(rate('run 2') / rate('run 1')).toFixed(2)}x`,
     );
+    process.stderr.write('  running cli 7 KB…\n');
+    console.log(cliStart(corpus.dir));
     const rounds = Number(option('--rounds') ?? 0);
     if (rounds > 0) console.log(modelCost(corpus.dir, rounds));
   } finally {

@@ -1,11 +1,20 @@
 /** A subcommand of the `newsmend` CLI. `run` returns the exit code. */
 export interface Command {
   name: string;
-  /** One line for the command list. */
-  summary: string;
   /** The full `--help` text of the command. */
   help: string;
   run(argv: string[]): Promise<number>;
+}
+
+/**
+ * A command as the command list knows it: its line in `newsmend --help`, and its module,
+ * loaded only when the command runs (so `mend` does not load the web server, the archive,
+ * the eval harness and their dependencies: half of the modules a CLI start loaded).
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
 }
 
 /** Exit codes: 0 ok, 1 bad input (the data), 2 misuse (the call). */

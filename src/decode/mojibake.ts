@@ -54,28 +54,58 @@ function singleByteMap(): Map<string, number> {
   return latin1Map;
 }
 
-/** char → GBK bytes, built by decoding every double-byte pair once (lazily, ~24k pairs). */
-function doubleByteMap(): Map<string, number[]> {
-  if (gbkMap) return gbkMap;
-  gbkMap = new Map();
-  const pairs: number[][] = [];
-  const bytes: number[] = [];
+/** GBK's double-byte pairs decoded once: the code unit each pair reads as (lazily, ~24k pairs). */
+function decodeDoubleBytes(): { chars: string; leads: Uint8Array; trails: Uint8Array } {
+  const leads: number[] = [];
+  const trails: number[] = [];
   for (let lead = 0x81; lead <= 0xfe; lead++) {
     for (let trail = 0x40; trail <= 0xfe; trail++) {
       if (trail === 0x7f) continue;
-      pairs.push([lead, trail]);
-      bytes.push(lead, trail, 0x0a); // LF keeps pairs apart: it is never a trail byte
+      leads.push(lead);
+      trails.push(trail);
     }
   }
-  const decoded = new TextDecoder('gbk').decode(new Uint8Array(bytes)).split('\n');
-  gbkLead = new Uint8Array(0x10000);
-  pairs.forEach((pair, i) => {
-    const ch = decoded[i];
-    if (ch && ch.length === 1 && ch !== '\ufffd' && !gbkMap!.has(ch)) {
-      gbkMap!.set(ch, pair);
-      gbkLead![ch.charCodeAt(0)] = pair[0];
-    }
+  const bytes = new Uint8Array(leads.length * 3);
+  leads.forEach((lead, i) => {
+    bytes[3 * i] = lead;
+    bytes[3 * i + 1] = trails[i];
+    bytes[3 * i + 2] = 0x0a; // LF keeps pairs apart: it is never a trail byte
   });
+  const chars = new TextDecoder('gbk').decode(bytes);
+  return { chars, leads: Uint8Array.from(leads), trails: Uint8Array.from(trails) };
+}
+
+/**
+ * The GBK lead byte of each BMP code unit (0: none): all that the common-character check
+ * on every document needs, without the map. The first pair that reads as a character wins,
+ * as in the map.
+ */
+function leadTable(): Uint8Array {
+  if (gbkLead) return gbkLead;
+  const { chars, leads } = decodeDoubleBytes();
+  gbkLead = new Uint8Array(0x10000);
+  // Pair k is the text between the k-th and (k+1)-th LF: one character when GBK maps it.
+  for (let i = 0, start = 0, k = 0; i < chars.length; i++) {
+    if (chars.charCodeAt(i) !== 0x0a) continue;
+    const code = chars.charCodeAt(start);
+    if (i - start === 1 && code !== 0xfffd && gbkLead[code] === 0) gbkLead[code] = leads[k];
+    start = i + 1;
+    k++;
+  }
+  return gbkLead;
+}
+
+/** char → GBK bytes, for repairing a run once mojibake is suspected. */
+function doubleByteMap(): Map<string, number[]> {
+  if (gbkMap) return gbkMap;
+  gbkMap = new Map();
+  const { chars, leads, trails } = decodeDoubleBytes();
+  const decoded = chars.split('\n');
+  for (let i = 0; i < leads.length; i++) {
+    const ch = decoded[i];
+    if (ch && ch.length === 1 && ch !== '\ufffd' && !gbkMap.has(ch))
+      gbkMap.set(ch, [leads[i], trails[i]]);
+  }
   return gbkMap;
 }
 
@@ -158,12 +188,12 @@ function latinMojibake(text: string): MojibakeFinding | undefined {
 
 /** Share of the text's GBK ideographs that are common (GB2312 level 1). */
 function level1Share(text: string): number {
-  doubleByteMap();
+  const leads = leadTable();
   let ideographs = 0;
   let common = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const lead = gbkLead![code];
+    const lead = leads[code];
     if (lead === 0 || code < 0x4e00 || code > 0x9fff) continue;
     ideographs++;
     if (lead >= LEVEL1_FIRST_LEAD && lead <= LEVEL1_LAST_LEAD) common++;

@@ -1,3 +1,5 @@
+import type { TableArray } from './table-file.js';
+
 /**
  * Compact lookup tables for the word lists loaded at start-up, and a counter of numeric keys.
  * A Map of 350,000 string keys takes 0.4–0.7 s to fill and holds a string object per key;
@@ -22,6 +24,18 @@ export function slotsFor(n: number): number {
   return size;
 }
 
+/**
+ * Slots for a table filled once and then only read (the word lists): up to two thirds full,
+ * where linear probing still finds a word in about two probes and misses one in about five,
+ * and the saved table is half the size of a half-empty one (jieba's 349k words and the 349k
+ * character pairs each fit 2^19 slots instead of 2^20; reading the file is most of loading it).
+ */
+export function slotsForReadOnly(n: number): number {
+  let size = 1024;
+  while (size * 2 < n * 3) size *= 2;
+  return size;
+}
+
 /** Parses the decimal number at `text[from…]` (digits only), and where it ends. */
 export function numberAt(text: string, from: number): { value: number; end: number } {
   let value = 0;
@@ -36,17 +50,29 @@ export function numberAt(text: string, from: number): { value: number; end: numb
 
 /** Counts keyed by a pair of UTF-16 code units (two BMP characters), by open addressing. */
 export class PairCounts {
-  private readonly keys: Uint32Array;
-  private readonly used: Uint8Array;
-  private readonly counts: Float64Array;
   private readonly mask: number;
 
-  constructor(capacity: number) {
-    const size = slotsFor(capacity);
-    this.keys = new Uint32Array(size);
-    this.used = new Uint8Array(size);
-    this.counts = new Float64Array(size);
-    this.mask = size - 1;
+  private constructor(
+    private readonly keys: Uint32Array,
+    private readonly used: Uint8Array,
+    private readonly counts: Uint32Array,
+  ) {
+    this.mask = keys.length - 1;
+  }
+
+  /** A table for `capacity` pairs, filled once and then read (see `slotsForReadOnly`). */
+  static withCapacity(capacity: number): PairCounts {
+    const size = slotsForReadOnly(capacity);
+    return new PairCounts(new Uint32Array(size), new Uint8Array(size), new Uint32Array(size));
+  }
+
+  /** A table from the arrays `arrays()` gave (as saved in a table file). */
+  static fromArrays(a: Record<string, TableArray>): PairCounts {
+    return new PairCounts(a.keys as Uint32Array, a.used as Uint8Array, a.counts as Uint32Array);
+  }
+
+  arrays(): Record<string, TableArray> {
+    return { keys: this.keys, used: this.used, counts: this.counts };
   }
 
   /** The slot of key `a`, `b`: where it is, or the empty slot where it would go. */
@@ -73,73 +99,111 @@ export class PairCounts {
   }
 }
 
+/** A second hash of `s[from, to)` (murmur-style mixing), independent of `hashOf`. */
+function checkOf(s: string, from: number, to: number): number {
+  let h = 0x9747b28c ^ (to - from);
+  for (let i = from; i < to; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  return h >>> 0;
+}
+
 /**
- * A word list of lines `word freq [tag]` (jieba's dictionary), looked up in place: the table
- * keeps the offset of each line in the text (+1; 0: empty) by the hash of its word. A word
+ * A word list of lines `word freq [tag]` (jieba's dictionary) as a table of numbers only: a
+ * word's slot comes from one hash of it and holds a second hash to confirm it, its frequency
+ * and its tag. No word text is kept, so a word not in the list is taken for one only when
+ * both 32-bit hashes agree with an entry on its probe path (about 2^-32 per probe). A word
  * listed twice takes its last line, as a Map filled in order would.
  */
-export class WordLines {
-  private readonly lines: Int32Array;
+export class WordTable {
   private readonly mask: number;
 
-  constructor(private readonly text: string) {
+  private constructor(
+    private readonly checks: Uint32Array,
+    private readonly counts: Uint32Array,
+    /** 0: empty slot; 1: a word without a tag; n ≥ 2: tag `tagNames[n - 2]`. */
+    private readonly tags: Uint8Array,
+    private readonly tagNames: readonly string[],
+  ) {
+    this.mask = checks.length - 1;
+  }
+
+  static fromText(text: string): WordTable {
     let rows = 1;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) rows++;
-    const size = slotsFor(rows);
-    this.lines = new Int32Array(size);
-    this.mask = size - 1;
+    const size = slotsForReadOnly(rows);
+    const tagIds = new Map<string, number>();
+    const table = new WordTable(
+      new Uint32Array(size),
+      new Uint32Array(size),
+      new Uint8Array(size),
+      [],
+    );
     for (let start = 0; start < text.length;) {
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
       const space = text.indexOf(' ', start);
-      // A line without a frequency is no entry (as the Map it replaces read it).
-      if (space > start && space < end && numberAt(text, space + 1).end > space + 1) {
-        const i = this.slot(text, start, space);
-        this.lines[i] = start + 1;
+      const count = space > start && space < end ? numberAt(text, space + 1) : undefined;
+      // A line without a frequency is no entry.
+      if (count && count.end > space + 1) {
+        const tag = text.slice(count.end, end).trim();
+        let id = tag === '' ? 1 : tagIds.get(tag);
+        if (id === undefined) tagIds.set(tag, (id = tagIds.size + 2));
+        if (id > 255) throw new Error('newsmend: word list has more than 254 tags');
+        table.put(text, start, space, count.value, id);
       }
       start = end + 1;
     }
+    return new WordTable(table.checks, table.counts, table.tags, [...tagIds.keys()]);
   }
 
-  /** The slot of the word `s[from, to)`: where its line is, or the empty slot where it would go. */
+  /** A table from the arrays and tag names it gave (as saved in a table file). */
+  static fromArrays(a: Record<string, TableArray>, tagNames: readonly string[]): WordTable {
+    return new WordTable(
+      a.checks as Uint32Array,
+      a.counts as Uint32Array,
+      a.tags as Uint8Array,
+      tagNames,
+    );
+  }
+
+  arrays(): Record<string, TableArray> {
+    return { checks: this.checks, counts: this.counts, tags: this.tags };
+  }
+
+  names(): readonly string[] {
+    return this.tagNames;
+  }
+
+  private put(s: string, from: number, to: number, count: number, tag: number): void {
+    const i = this.slot(s, from, to);
+    this.checks[i] = checkOf(s, from, to);
+    this.counts[i] = count;
+    this.tags[i] = tag;
+  }
+
+  /** The slot of the word `s[from, to)`: where it is, or the empty slot where it would go. */
   private slot(s: string, from: number, to: number): number {
+    const check = checkOf(s, from, to);
     let i = hashOf(s, from, to);
     for (;;) {
       i &= this.mask;
-      const line = this.lines[i];
-      if (line === 0 || this.wordIs(line - 1, s, from, to)) return i;
+      if (this.tags[i] === 0 || this.checks[i] === check) return i;
       i++;
     }
   }
 
-  private wordIs(line: number, s: string, from: number, to: number): boolean {
-    const n = to - from;
-    if (this.text.charCodeAt(line + n) !== 32) return false;
-    for (let k = 0; k < n; k++)
-      if (this.text.charCodeAt(line + k) !== s.charCodeAt(from + k)) return false;
-    return true;
-  }
-
-  /** Where the line of `word` starts in the text, or -1. */
-  private lineOf(word: string): number {
-    if (word.length === 0) return -1;
-    return this.lines[this.slot(word, 0, word.length)] - 1;
-  }
-
   frequency(word: string): number {
-    const line = this.lineOf(word);
-    return line < 0 ? 0 : numberAt(this.text, line + word.length + 1).value;
+    if (word.length === 0) return 0;
+    const i = this.slot(word, 0, word.length);
+    return this.tags[i] === 0 ? 0 : this.counts[i];
   }
 
   tag(word: string): string | undefined {
-    const line = this.lineOf(word);
-    if (line < 0) return undefined;
-    const { end } = numberAt(this.text, line + word.length + 1);
-    if (this.text.charCodeAt(end) !== 32) return undefined;
-    let stop = this.text.indexOf('\n', end + 1);
-    if (stop === -1) stop = this.text.length;
-    const tag = this.text.slice(end + 1, stop).trim();
-    return tag === '' ? undefined : tag;
+    if (word.length === 0) return undefined;
+    const id = this.tags[this.slot(word, 0, word.length)];
+    return id < 2 ? undefined : this.tagNames[id - 2];
   }
 }
 

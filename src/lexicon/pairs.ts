@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { packageRoot } from '../package-root.js';
 import { numberAt, PairCounts } from './hash-table.js';
+import { loadTable, type Table } from './table-file.js';
 
 /**
  * How often each CJK character, and each adjacent pair of CJK characters, occurs in running
@@ -13,24 +14,26 @@ import { numberAt, PairCounts } from './hash-table.js';
 interface PairTable {
   total: number;
   /** Characters by code unit (BMP). */
-  chars: Float64Array;
+  chars: Uint32Array;
   pairs: PairCounts;
   /** Keys the arrays cannot hold (a character outside the BMP): few or none. */
   other: Map<string, number>;
 }
 
 const DATA_FILE = join('data', 'cjk-bigrams.txt.gz');
+export const PAIR_TABLE = 'cjk-pairs';
 let table: PairTable | undefined;
 
-/** The table from its file: lines `key<TAB>count`, read in one pass without splitting. */
-function load(): PairTable {
-  const text = gunzipSync(readFileSync(join(packageRoot(), DATA_FILE))).toString('utf8');
-  let rows = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) rows++;
-  const loaded: PairTable = {
+/** The table from its list: lines `key<TAB>count`, read in one pass without splitting. */
+function parse(gzipped: Uint8Array): PairTable {
+  const text = gunzipSync(gzipped).toString('utf8');
+  let pairRows = 0; // lines `xy<TAB>…`, so that the table is sized for the pairs alone
+  for (let start = 0; start < text.length; start = text.indexOf('\n', start) + 1 || text.length)
+    if (text.charCodeAt(start + 2) === 0x09) pairRows++;
+  const parsed: PairTable = {
     total: 0,
-    chars: new Float64Array(0x10000),
-    pairs: new PairCounts(rows),
+    chars: new Uint32Array(0x10000),
+    pairs: PairCounts.withCapacity(pairRows),
     other: new Map(),
   };
   for (let start = 0; start < text.length;) {
@@ -40,15 +43,44 @@ function load(): PairTable {
     if (tab !== -1 && tab < end) {
       const n = numberAt(text, tab + 1).value;
       const length = tab - start;
-      if (text.startsWith('total\t', start)) loaded.total = n;
-      else if (length === 1) loaded.chars[text.charCodeAt(start)] = n;
+      if (text.startsWith('total\t', start)) parsed.total = n;
+      else if (length === 1) parsed.chars[text.charCodeAt(start)] = n;
       else if (length === 2 && !isSurrogate(text.charCodeAt(start)))
-        loaded.pairs.set(text.charCodeAt(start), text.charCodeAt(start + 1), n);
-      else loaded.other.set(text.slice(start, tab), n);
+        parsed.pairs.set(text.charCodeAt(start), text.charCodeAt(start + 1), n);
+      else parsed.other.set(text.slice(start, tab), n);
     }
     start = end + 1;
   }
-  return loaded;
+  return parsed;
+}
+
+interface PairExtra {
+  total: number;
+  other: [string, number][];
+}
+
+/** The pair table as a saved table (table-file.ts). */
+export function buildPairTable(gzipped: Uint8Array): Table {
+  const parsed = parse(gzipped);
+  const extra: PairExtra = { total: parsed.total, other: [...parsed.other] };
+  return { extra, arrays: { chars: parsed.chars, ...parsed.pairs.arrays() } };
+}
+
+export function pairListFile(): Buffer {
+  return readFileSync(join(packageRoot(), DATA_FILE));
+}
+
+function load(): PairTable {
+  const gzipped = pairListFile();
+  const saved = loadTable(PAIR_TABLE, gzipped, () => buildPairTable(gzipped));
+  const { chars, ...pairs } = saved.arrays;
+  const extra = saved.extra as PairExtra;
+  return {
+    total: extra.total,
+    chars: chars as Uint32Array,
+    pairs: PairCounts.fromArrays(pairs),
+    other: new Map(extra.other),
+  };
 }
 
 const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;

@@ -1,12 +1,12 @@
 /** The compact tables behind the word list and the character pairs: same answers as a Map. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PairCounts, WordLines } from '../../src/lexicon/hash-table.js';
+import { PairCounts, WordTable } from '../../src/lexicon/hash-table.js';
 import { dictionaryTag, wordFrequency } from '../../src/lexicon/index.js';
 import { expectedPairCount, pairCount } from '../../src/lexicon/pairs.js';
 
-test('WordLines finds each word of its lines, with frequency and tag; the last line of a repeat wins', () => {
-  const table = new WordLines(
+test('WordTable finds each word of its lines, with frequency and tag; the last line of a repeat wins', () => {
+  const table = WordTable.fromText(
     ['新闻 120 n', '新 900 a', '新闻 130 n', '闻 5', '坏行', ' 7 x', '记者 88 n', ''].join('\n'),
   );
   assert.equal(table.frequency('新闻'), 130);
@@ -14,20 +14,22 @@ test('WordLines finds each word of its lines, with frequency and tag; the last l
   assert.equal(table.frequency('新'), 900);
   assert.equal(table.frequency('闻'), 5);
   assert.equal(table.tag('闻'), undefined);
+  assert.equal(table.tag('记者'), 'n');
+  assert.deepEqual([...table.names()].sort(), ['a', 'n']);
   assert.equal(table.frequency('记者'), 88);
   for (const absent of ['坏行', '', '新闻记', '记', 'x'])
     assert.equal(table.frequency(absent), 0, absent);
 });
 
-test('WordLines holds many words that share hash slots', () => {
+test('WordTable holds many words that share hash slots', () => {
   const words = Array.from({ length: 5000 }, (_, i) => `词${String.fromCharCode(0x4e00 + i)}${i}`);
-  const table = new WordLines(words.map((w, i) => `${w} ${i + 1}`).join('\n'));
+  const table = WordTable.fromText(words.map((w, i) => `${w} ${i + 1}`).join('\n'));
   words.forEach((w, i) => assert.equal(table.frequency(w), i + 1));
   assert.equal(table.frequency('词'), 0);
 });
 
 test('PairCounts keeps every pair apart, the extreme code units too', () => {
-  const counts = new PairCounts(3000);
+  const counts = PairCounts.withCapacity(3000);
   const pairs: [number, number][] = [];
   for (let i = 0; i < 3000; i++) pairs.push([0x4e00 + (i % 97), 0x4e00 + Math.floor(i / 97)]);
   pairs.push([0, 0], [0xffff, 0xffff], [0xffff, 0]);

@@ -225,7 +225,6 @@ function openResults(r: SuiteReport): CaseResult[] {
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'score the engine: date splits × rate profiles × seeds, floors gate, robustness sweep',
   help: HELP,
   async run(argv) {
     const { values, positionals } = parse(argv);

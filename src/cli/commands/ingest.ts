@@ -111,7 +111,6 @@ interface Tally {
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'mend page dumps and store them in a searchable archive',
   help: HELP,
   async run(argv) {
     const { values, positionals } = parse(argv);

@@ -85,7 +85,6 @@ function reportMessages(edition: Edition): void {
 
 export const mendCommand: Command = {
   name: 'mend',
-  summary: 'rebuild the articles of a page dump (Markdown, JSON, JSONL or HTML)',
   help: HELP,
   async run(argv) {
     const { values, positionals } = parse(argv);

@@ -115,7 +115,6 @@ function formatSeconds(s: number): string {
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'mend a whole corpus into JSONL shards on every core (resumable)',
   help: HELP,
   async run(argv) {
     const { values, positionals } = parse(argv);

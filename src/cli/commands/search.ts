@@ -73,7 +73,6 @@ function integer(name: string, value: string | undefined): number | undefined {
 
 export const searchCommand: Command = {
   name: 'search',
-  summary: 'search an archive (Chinese substrings, AND/OR/NOT, filters)',
   help: HELP,
   async run(argv) {
     const { values, positionals } = parse(argv);

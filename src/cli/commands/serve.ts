@@ -55,7 +55,6 @@ function port(value: string): number {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'web reader and JSON API for an archive (search, articles, source view, upload)',
   help: HELP,
   async run(argv) {
     const { values } = parse(argv);

@@ -96,7 +96,6 @@ function checkSplit(split: string | undefined): void {
 
 export const synthCommand: Command = {
   name: 'synth',
-  summary: 'make synthetic damaged page dumps with gold from clean articles',
   help: HELP,
   async run(argv) {
     const { values } = parse(argv);
