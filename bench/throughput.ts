@@ -13,6 +13,7 @@
  *                starting the workers included; their ratio is what the second core gives
  *   big floor    the floor on all pages joined into one dump
  *   big mend     mend() of that one big dump (--big-mb N to size it, 0 to skip)
+ *   big run      `newsmend run` of that dump with 1 worker: window by window, bounded memory
  * and, apart (alone with --cli), the whole-process cost of the built CLI (`npm run build` first) on one 7 KB page:
  *   cli 7 KB     `node dist/src/cli/main.js mend page.txt`, wall time and peak RSS, median of 5
  * --real builds the pages from ../shared/eval/pages/*.jsonl when present (never copied here).
@@ -57,7 +58,8 @@ type CaseName =
   | 'run 1'
   | 'run 2'
   | 'big floor'
-  | 'big mend';
+  | 'big mend'
+  | 'big run';
 interface Measure {
   bytes: number;
   ms: number;
@@ -149,15 +151,15 @@ async function caseWork(name: CaseName): Promise<(bytes: Uint8Array) => void> {
   }
 }
 
-/** `newsmend run` over the page files with `workers` threads, into a temp folder. */
-async function runWorkers(workers: number, dir: string): Promise<Measure> {
+/** `newsmend run` over the files matching `pattern` with `workers` threads, into a temp folder. */
+async function runWorkers(workers: number, dir: string, pattern = '*.txt'): Promise<Measure> {
   const { runCorpus } = await import('../src/run/run.js');
   const { RUN_DEFAULTS } = await import('../src/run/defaults.js');
   const out = mkdtempSync(join(tmpdir(), 'newsmend-bench-run-'));
   const started = performance.now();
   try {
     await runCorpus({
-      inputs: [join(dir, '*.txt')],
+      inputs: [join(dir, pattern)],
       out: join(out, 'run'),
       workers,
       ...RUN_DEFAULTS,
@@ -167,7 +169,7 @@ async function runWorkers(workers: number, dir: string): Promise<Measure> {
   }
   const ms = performance.now() - started;
   const bytes = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => (pattern === '*.txt' ? f.endsWith('.txt') : f === pattern))
     .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
   return { bytes, ms, rssMb: process.resourceUsage().maxRSS / 1024 };
 }
@@ -231,6 +233,10 @@ function cliStart(dir: string): string {
 async function runCase(name: CaseName, dir: string): Promise<void> {
   if (name === 'run 1' || name === 'run 2') {
     process.stdout.write(JSON.stringify(await runWorkers(name === 'run 1' ? 1 : 2, dir)));
+    return;
+  }
+  if (name === 'big run') {
+    process.stdout.write(JSON.stringify(await runWorkers(1, dir, 'big.dump')));
     return;
   }
   const work = await caseWork(name);
@@ -349,7 +355,7 @@ async function main(): Promise<void> {
           join(corpus.dir, 'big.dump'),
           readFileSync(join(corpus.dir, 'big.dump')).subarray(0, bigMb * MB),
         );
-      cases.push('big mend');
+      cases.push('big mend', 'big run');
     }
     const rows: [CaseName, Measure][] = [];
     for (const name of cases) {

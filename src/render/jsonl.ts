@@ -38,7 +38,15 @@ export interface CorpusRecord {
     };
     /** Fields of the input record other than its text (`run` over JSONL input). */
     input?: Record<string, unknown>;
+    /** The window of a dump too big to mend at once that the article was mended from (`run`). */
+    window?: { index: number; start: number; end: number };
   };
+}
+
+/** What `run` knows of a document beyond its Edition, carried into each of its records. */
+export interface RecordContext {
+  input?: Record<string, unknown>;
+  window?: { index: number; start: number; end: number };
 }
 
 /** The lowest role probability the ledger records for each article id. */
@@ -62,7 +70,7 @@ function lacunaCount(article: Article): number {
 export function corpusRecords(
   edition: Edition,
   options: TextOptions = {},
-  input?: Record<string, unknown>,
+  { input, window }: RecordContext = {},
 ): CorpusRecord[] {
   const probabilities = roleProbabilities(edition);
   return edition.articles.map((article) => {
@@ -94,6 +102,9 @@ export function corpusRecords(
           minRoleProbability: probabilities.get(article.id) ?? 1,
         },
         ...(input ? { input } : {}),
+        ...(window
+          ? { window: { index: window.index, start: window.start, end: window.end } }
+          : {}),
       },
     };
   });

@@ -10,6 +10,7 @@ import { corpusRecords } from '../render/jsonl.js';
 import { stagesFor } from '../cli/fault.js';
 import { signature } from './dedup/minhash.js';
 import { documentStats, failedStats, type RunStats } from './stats.js';
+import type { DumpWindow } from './windows.js';
 
 export interface DocumentTask {
   /** Where the document comes from: a path, or `path:line` for a record of a JSONL file. */
@@ -18,6 +19,8 @@ export interface DocumentTask {
   input: Uint8Array | string;
   /** Fields of a JSONL record other than its text, carried into each article's metadata. */
   carried?: Record<string, unknown>;
+  /** The byte range of a bigger dump this document is a window of. */
+  window?: DumpWindow;
   editionDate?: string;
   /** Furniture learned over the document's source. */
   furniture?: LearnedFurniture;
@@ -103,14 +106,16 @@ export function processDocument(task: DocumentTask): DocumentResult {
   if (failed.length > 0)
     return failure(task.key, 'failed', failed.map((m) => m.text).join('; '), edition.source.sha256);
   return {
-    records: corpusRecords(edition, {}, task.carried).map((record) => {
-      const sig = signature(record.text);
-      return {
-        id: record.id,
-        json: JSON.stringify(record),
-        signature: sig && Buffer.from(sig).toString('base64'),
-      };
-    }),
+    records: corpusRecords(edition, {}, { input: task.carried, window: task.window }).map(
+      (record) => {
+        const sig = signature(record.text);
+        return {
+          id: record.id,
+          json: JSON.stringify(record),
+          signature: sig && Buffer.from(sig).toString('base64'),
+        };
+      },
+    ),
     drops: dropsOf(task.key, edition),
     edition: task.editions ? line(edition) : '',
     stats: documentStats(edition),

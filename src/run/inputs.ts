@@ -4,16 +4,26 @@
  * document per line, its text in `--text-field`. The same inputs always give the same documents
  * in the same order: shards and resuming rest on it.
  */
-import { statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { collectFiles, type PathProblem } from '../archive/files.js';
 import { InputError } from '../cli/command.js';
 import { readInput } from '../cli/io.js';
 import { globMatcher, globRoot, isGlob } from './glob.js';
+import {
+  cuttable,
+  readWindows,
+  UTF16_SAMPLE_BYTES,
+  windowsOf,
+  type DumpWindow,
+} from './windows.js';
 
 export interface InputDocument {
-  /** The path, or `path:line` for a record of a JSONL file. */
+  /**
+   * The path; `path:line` for a record of a JSONL file; `path#start-end` (bytes) for a window
+   * of a dump too big to mend at once (`windows.ts`).
+   */
   key: string;
   name: string;
   /** The document's text or bytes; absent when it cannot be read (`problem` says why). */
@@ -23,6 +33,8 @@ export interface InputDocument {
   carried?: Record<string, unknown>;
   /** Its share of the input bytes (for progress). */
   bytes: number;
+  /** Set when the document is one window of a bigger dump. */
+  window?: DumpWindow;
 }
 
 export interface InputPlan {
@@ -64,18 +76,26 @@ function sizeOf(path: string): number {
   }
 }
 
+/** How documents are read out of the files: the JSONL text field, the window size of big dumps. */
+export interface ReadOptions {
+  textField: string;
+  windowBytes: number;
+}
+
 /** Every document of the plan, in order; unreadable inputs are documents with a problem. */
-export function* readDocuments(plan: InputPlan, textField: string): Generator<InputDocument> {
+export function* readDocuments(plan: InputPlan, read: ReadOptions): Generator<InputDocument> {
   for (const p of plan.problems)
     yield { key: p.path, name: basename(p.path), problem: p.reason, bytes: 0 };
-  for (const path of plan.files) yield* fileDocuments(path, textField);
+  for (const path of plan.files) yield* fileDocuments(path, read);
 }
 
 function fileDocuments(
   path: string,
-  textField: string,
+  read: ReadOptions,
 ): Generator<InputDocument> | InputDocument[] {
   const name = path === '-' ? 'stdin' : basename(path);
+  if (path !== '-' && !GZIP.test(path) && !JSONL.test(path) && sizeOf(path) > read.windowBytes)
+    return bigDumpDocuments(path, name, read.windowBytes);
   let bytes: Uint8Array;
   try {
     bytes = readInput(path);
@@ -92,8 +112,66 @@ function fileDocuments(
       return [{ key: path, name, problem, bytes: size }];
     }
   }
-  if (!JSONL.test(path)) return [{ key: path, name, input: bytes, bytes: size }];
-  return jsonlDocuments(path, name, bytes, size, textField);
+  if (!JSONL.test(path)) return dumpDocuments(path, name, bytes, size, read.windowBytes);
+  return jsonlDocuments(path, name, bytes, size, read.textField);
+}
+
+/** A dump file: one document, or one per window when it is too big to mend at once. */
+function dumpDocuments(
+  path: string,
+  name: string,
+  bytes: Uint8Array,
+  size: number,
+  windowBytes: number,
+): InputDocument[] {
+  const windows = windowsOf(bytes, windowBytes);
+  if (windows.length === 1) return [{ key: path, name, input: bytes, bytes: size }];
+  return windows.map((window) => ({
+    key: `${path}#${window.start}-${window.end}`,
+    name: `${name}#${window.index + 1}`,
+    input: bytes.subarray(window.start, window.end),
+    bytes: (size * (window.end - window.start)) / bytes.length,
+    window,
+  }));
+}
+
+/**
+ * A plain dump file bigger than a window, read window by window (only about a window held at a
+ * time, and no size limit); a UTF-16 one is read whole, as one document.
+ */
+function* bigDumpDocuments(
+  path: string,
+  name: string,
+  windowBytes: number,
+): Generator<InputDocument> {
+  // Read whole, as one document: a file that cannot be opened (for its error message) or UTF-16.
+  const whole = () => fileDocuments(path, { textField: '', windowBytes: Infinity });
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    yield* whole();
+    return;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const head = new Uint8Array(Math.min(size, UTF16_SAMPLE_BYTES));
+    readSync(fd, head, 0, head.length, 0);
+    if (!cuttable(head)) {
+      yield* whole();
+      return;
+    }
+    for (const { window, bytes } of readWindows(fd, size, windowBytes))
+      yield {
+        key: `${path}#${window.start}-${window.end}`,
+        name: `${name}#${window.index + 1}`,
+        input: bytes,
+        bytes: bytes.length,
+        window,
+      };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function* jsonlDocuments(

@@ -4,13 +4,15 @@
  * the manifest line with the shard's counts and signatures.
  */
 import type { DocumentResult, DropLine } from './document.js';
-import type { InputDocument } from './inputs.js';
 import { CrossDuplicates, markedDuplicate } from './dedup/cross.js';
 import type { RunOutput, ShardEntry } from './output.js';
 import { addStats, emptyStats, type RunStats } from './stats.js';
 
-/** A document back from its worker (or decided without one), in input order. */
-export type Finished = { doc: InputDocument; sha: string | null; result: DocumentResult };
+/**
+ * A document back from its worker (or decided without one), in input order: its key, not its
+ * bytes, which a shard held until written would otherwise keep alive.
+ */
+export type Finished = { key: string; sha: string | null; result: DocumentResult };
 
 /** A shard's records and the drops of copies, as the dedup mode says; tallies the verdicts. */
 function judgeRecords(
@@ -33,7 +35,7 @@ function judgeRecords(
       continue;
     }
     const drop: DropLine = {
-      doc: finished.doc.key,
+      doc: finished.key,
       stage: 'run',
       rule: 'near-duplicate',
       reason: `the same story as ${verdict.of} (estimated Jaccard ${verdict.jaccard})`,
@@ -59,7 +61,7 @@ export function writeShard(
   const judged = shard.map((f) => judgeRecords(f, duplicates, stats));
   const entry: ShardEntry = {
     shard: index,
-    documents: shard.map((p) => [p.doc.key, p.sha]),
+    documents: shard.map((p) => [p.key, p.sha]),
     articles: shard.flatMap((p) =>
       p.result.records.map((r): [string, string | null] => [r.id, r.signature]),
     ),

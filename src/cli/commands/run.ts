@@ -37,6 +37,9 @@ Options:
   --shard-docs <n>       documents per shard (default ${RUN_DEFAULTS.shardDocuments})
   --text-field <name>    the field of a JSONL record holding the dump (default text); the
                          record's other fields are carried into metadata.input
+  --window-kb <n>        a dump file bigger than this is mended window by window, cut between
+                         lines (a page break or blank line first), in bounded memory (default
+                         ${RUN_DEFAULTS.windowBytes / 1024}; records name their window: metadata.window)
   --dedup <mode>         copies of a story seen earlier in the run (estimated Jaccard of
                          5-character shingles ≥ ${DUPLICATE_JACCARD}, by MinHash): mark (default: kept, with
                          metadata.duplicate {of, jaccard}), drop (to the drops file), off
@@ -72,6 +75,7 @@ function parse(argv: string[]) {
       workers: { type: 'string' },
       'shard-docs': { type: 'string' },
       'text-field': { type: 'string', default: RUN_DEFAULTS.textField },
+      'window-kb': { type: 'string' },
       editions: { type: 'boolean', default: false },
       dedup: { type: 'string', default: RUN_DEFAULTS.dedup },
       furniture: { type: 'string', default: RUN_DEFAULTS.furniture },
@@ -148,6 +152,9 @@ export const runCommand: Command = {
         workers,
         shardDocuments,
         textField: values['text-field'],
+        windowBytes:
+          1024 *
+          positiveInteger(values['window-kb'], '--window-kb', RUN_DEFAULTS.windowBytes / 1024),
         editions: values.editions,
         gzip: !values.uncompressed,
         dedup,
