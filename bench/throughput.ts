@@ -14,6 +14,8 @@
  *   big floor    the floor on all pages joined into one dump
  *   big mend     mend() of that one big dump (--big-mb N to size it, 0 to skip)
  *   big run      `newsmend run` of that dump with 1 worker: window by window, bounded memory
+ *   mend ×2      two mend processes at once (not in the table): what two cores give this work
+ *                on this machine, the ceiling for run 2 / run 1
  * and, apart (alone with --cli), the whole-process cost of the built CLI (`npm run build` first) on one 7 KB page:
  *   cli 7 KB     `node dist/src/cli/main.js mend page.txt`, wall time and peak RSS, median of 5
  * --real builds the pages from ../shared/eval/pages/*.jsonl when present (never copied here).
@@ -21,7 +23,7 @@
  * their ratio (the page-structure model's cost): on a machine whose speed drifts from minute to
  * minute, one pair of runs can be off by a third.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdtempSync,
@@ -257,27 +259,44 @@ async function runCase(name: CaseName, dir: string): Promise<void> {
   process.stdout.write(JSON.stringify({ bytes, ms, rssMb } satisfies Measure));
 }
 
+const caseArgs = (name: CaseName, dir: string) => [
+  '--max-old-space-size=8192',
+  '--import',
+  'tsx',
+  fileURLToPath(import.meta.url),
+  '--case',
+  name,
+  '--dir',
+  dir,
+];
+
 /** Parent side: run a case in a fresh process (clean heap, its own peak RSS). */
 function measure(name: CaseName, dir: string): Measure {
-  const child = spawnSync(
-    process.execPath,
-    [
-      '--max-old-space-size=8192',
-      '--import',
-      'tsx',
-      fileURLToPath(import.meta.url),
-      '--case',
-      name,
-      '--dir',
-      dir,
-    ],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
-  );
+  const child = spawnSync(process.execPath, caseArgs(name, dir), {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (child.status !== 0) {
     const reason = child.stderr.trim().split('\n').slice(-1)[0] ?? `exit ${child.status}`;
     return { bytes: 0, ms: 0, rssMb: 0, note: `failed: ${reason}` };
   }
   return JSON.parse(child.stdout) as Measure;
+}
+
+/** Two processes of a case at once: the slower one's time (what two cores give this work). */
+async function measurePair(name: CaseName, dir: string): Promise<number> {
+  const one = () =>
+    new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, caseArgs(name, dir));
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+      child.on('error', reject);
+      child.on('close', (code) =>
+        code === 0 ? resolve((JSON.parse(out) as Measure).ms) : reject(new Error(`exit ${code}`)),
+      );
+    });
+  const both = await Promise.all([one(), one()]);
+  return Math.max(...both);
 }
 
 function table(rows: [CaseName, Measure][], floorRate: number, bigFloorRate: number): string {
@@ -370,9 +389,13 @@ async function main(): Promise<void> {
     console.log(
       'x floor = MB/s of the case / MB/s of the floor on the same bytes (big rows: the big floor).',
     );
+    process.stderr.write('  running mend twice at once…\n');
+    const pair = await measurePair('mend', corpus.dir);
+    const alone = rows.find(([n]) => n === 'mend')![1].ms;
     console.log(
       `mend per core: ${rate('mend').toFixed(2)} MB/s = ${(rate('mend') / rate('jieba cut')).toFixed(3)}x a bare jieba cut; ` +
-        `run with 2 workers / 1 worker: ${(rate('run 2') / rate('run 1')).toFixed(2)}x`,
+        `run with 2 workers / 1 worker: ${(rate('run 2') / rate('run 1')).toFixed(2)}x; ` +
+        `two mend processes at once / one: ${((2 * alone) / pair).toFixed(2)}x (what this machine's two cores give the same work)`,
     );
     process.stderr.write('  running cli 7 KB…\n');
     console.log(cliStart(corpus.dir));

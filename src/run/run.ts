@@ -132,7 +132,14 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
   const plan = planInputs(o.inputs, (p) => resolve(p).startsWith(outDir + '/'));
   const done = output.open(identity(o));
   const { total, duplicates } = replay(o, done);
-  const learned = o.furniture === 'learn' ? learnFurniture(plan, o, events) : new Map();
+  // Started before the furniture pass, so the workers load their tables while it reads.
+  const pool = new Piscina({
+    filename: WORKER,
+    minThreads: o.workers,
+    maxThreads: o.workers,
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
+  });
+  let learned = new Map<string, LearnedFurniture>();
   const progress: RunProgress = {
     documents: 0,
     bytesDone: 0,
@@ -147,17 +154,11 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
     articles: 0,
     shards: done.length,
   };
-  const firstOf = new Map<string, string>();
-  const documents = readDocuments(plan, o);
-  skipDone(documents, done, firstOf, progress, summary);
-
-  const pool = new Piscina({
-    filename: WORKER,
-    minThreads: o.workers,
-    maxThreads: o.workers,
-    concurrentTasksPerWorker: TASKS_PER_WORKER,
-  });
   try {
+    if (o.furniture === 'learn') learned = learnFurniture(plan, o, events);
+    const firstOf = new Map<string, string>();
+    const documents = readDocuments(plan, o);
+    skipDone(documents, done, firstOf, progress, summary);
     let shard: Finished[] = [];
     let shardChars = 0;
     const queue: Pending[] = [];
