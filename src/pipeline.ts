@@ -57,6 +57,7 @@ export function newDoc(input: string | Uint8Array, options: MendOptions = {}): D
       ...(options.furniture ? { learnedFurniture: furnitureSummary(options.furniture) } : {}),
     },
     ...(options.furniture ? { furniture: options.furniture } : {}),
+    ...(options.layout ? { layout: options.layout } : {}),
     stats: [],
   };
 }

@@ -3,6 +3,7 @@ import { Ledger } from './ledger.js';
 import type {
   Article,
   Lacuna,
+  LayoutHints,
   LearnedFurniture,
   Message,
   ResidueItem,
@@ -51,6 +52,8 @@ export interface Doc {
   options: ResolvedOptions;
   /** Furniture learned over the corpus this page belongs to (`MendOptions.furniture`). */
   furniture?: LearnedFurniture;
+  /** What the page's geometry says (`MendOptions.layout`): display lines and their roles. */
+  layout?: LayoutHints;
   stats: StageStats[];
 }
 

@@ -247,6 +247,11 @@ export interface MendOptions {
    */
   furniture?: LearnedFurniture;
   /**
+   * What a page's geometry says (a PDF's text layer, src/pdf/): the lines set in display type
+   * and their roles. Given, no other line opens an article, and these lines take these roles.
+   */
+  layout?: LayoutHints;
+  /**
    * Who decides where articles start and what each line is: the page-structure `model`
    * (default, when its weights file ships) or the hand `rules` alone (for comparison).
    */
@@ -254,6 +259,28 @@ export interface MendOptions {
 }
 
 export type StructureMode = 'model' | 'rules';
+
+/** A line whose role the page's geometry shows: a span of the source text. */
+export interface LayoutHint {
+  start: number;
+  end: number;
+  role: 'kicker' | 'headline' | 'subheadline';
+  /** The first line of a new article's display group. */
+  opens: boolean;
+}
+
+/** Lines in a PDF page's header or footer band: a span of the source text. */
+export interface LayoutFurniture {
+  start: number;
+  end: number;
+  band: 'header' | 'footer';
+  page: number;
+}
+
+export interface LayoutHints {
+  display: LayoutHint[];
+  furniture: LayoutFurniture[];
+}
 
 /** Furniture learned over the pages of one source (`run`), by `furnitureKey` of the line. */
 export interface LearnedFurniture {

@@ -3,6 +3,9 @@
  * the run writes — corpus records, drops, optionally the Edition itself — and the document's
  * counts for `stats.json`. Plain data in and out, so it crosses the thread boundary cheaply.
  */
+import { InputError } from '../cli/command.js';
+import { mendInput } from '../mend-input.js';
+import { isPdf } from '../pdf/detect.js';
 import { mendWith } from '../pipeline.js';
 import { refusalOf } from '../model/refusal.js';
 import type { Edition, LearnedFurniture } from '../model/types.js';
@@ -86,16 +89,21 @@ function dropsOf(key: string, edition: Edition): string {
   return out;
 }
 
-export function processDocument(task: DocumentTask): DocumentResult {
+export async function processDocument(task: DocumentTask): Promise<DocumentResult> {
   const bytes = typeof task.input === 'string' ? new TextEncoder().encode(task.input) : task.input;
+  const options = {
+    name: task.name,
+    ...(task.editionDate ? { editionDate: task.editionDate } : {}),
+    ...(task.furniture ? { furniture: task.furniture } : {}),
+  };
   let edition: Edition;
   try {
-    edition = mendWith(stagesFor(bytes), bytes, {
-      name: task.name,
-      ...(task.editionDate ? { editionDate: task.editionDate } : {}),
-      ...(task.furniture ? { furniture: task.furniture } : {}),
-    });
+    edition = isPdf(bytes)
+      ? await mendInput(bytes, options)
+      : mendWith(stagesFor(bytes), bytes, options);
   } catch (error) {
+    // A PDF that cannot be read (encrypted, damaged, no text layer) says why.
+    if (error instanceof InputError) return failure(task.key, 'refused', error.message);
     const problem = `a stage failed: ${(error as Error)?.message ?? String(error)}`;
     return failure(task.key, 'failed', problem);
   }

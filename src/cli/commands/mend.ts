@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { mend } from '../../pipeline.js';
+import { mendInput } from '../../mend-input.js';
 import type { Edition } from '../../model/types.js';
 import { renderExplain } from '../../render/explain.js';
 import { renderHtml } from '../../render/html.js';
@@ -103,7 +103,7 @@ export const mendCommand: Command = {
     }
     const [path] = positionals;
     const bytes = readInput(path);
-    const edition = mend(bytes, {
+    const edition = await mendInput(bytes, {
       name: path === '-' ? 'stdin' : basename(path),
       encoding: values.encoding,
       editionDate: values.date,

@@ -19,6 +19,15 @@ function dropLearned(doc: Doc, ctx: StageContext<'boilerplate'>, block: Block): 
   return true;
 }
 
+/** Drop a block that a PDF page's geometry puts in its header or footer band. */
+function dropLayout(doc: Doc, ctx: StageContext<'boilerplate'>, block: Block): boolean {
+  const start = block.spans[0]?.start ?? -1;
+  const band = doc.layout?.furniture.find((f) => f.start <= start && start < f.end);
+  if (!band) return false;
+  ctx.drop(RULES.layout, block, { facts: { band: band.band, page: band.page } });
+  return true;
+}
+
 /** Drop whole blocks that are page furniture (QR captions, page headers, …), each with its rule. */
 export const boilerplateStage: Stage<'boilerplate'> = {
   name: 'boilerplate',
@@ -27,7 +36,7 @@ export const boilerplateStage: Stage<'boilerplate'> = {
     for (const block of liveBlocks(doc)) {
       const furniture = furnitureOf(block.text);
       if (!furniture) {
-        if (dropLearned(doc, ctx, block)) dropped++;
+        if (dropLayout(doc, ctx, block) || dropLearned(doc, ctx, block)) dropped++;
         continue;
       }
       const matched = furniture.pattern.exec(block.text)?.[0] ?? block.text;

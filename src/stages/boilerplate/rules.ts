@@ -71,5 +71,25 @@ const LEARNED_RULE = {
     'judgement; learned-furniture precision on the paper-furniture profile is measured by npm run eval:furniture (docs/eval.md)',
 } as const satisfies RuleSpec<LearnedFacts, 'drop'>;
 
-/** One rule per kind of furniture in the lexicon (src/text/furniture.ts), and the learned one. */
-export const RULES = defineRules('boilerplate', { ...LEXICON_RULES, learned: LEARNED_RULE });
+/** Facts of a layout furniture drop: the band of the page it stands in. */
+export type LayoutFacts = { band: 'header' | 'footer'; page: number };
+
+/** Lines a PDF page prints in its header or footer band, apart from every story (src/pdf/). */
+const LAYOUT_RULE = {
+  id: 'boilerplate.layout',
+  category: 'furniture',
+  action: 'drop',
+  reason: (f: LayoutFacts) =>
+    `printed in the ${f.band} band of PDF page ${f.page}, apart from the stories`,
+  evidence: (f: LayoutFacts) =>
+    `a few short lines across the ${f.band === 'header' ? 'top' : 'foot'} of page ${f.page}, set off by white space the width of the page, no story opening among them`,
+  confidence: 0.9,
+  confidenceNote: 'judgement; the PDF path is measured by npm run eval:pdf (docs/eval.md)',
+} as const satisfies RuleSpec<LayoutFacts, 'drop'>;
+
+/** One rule per kind of furniture in the lexicon (src/text/furniture.ts), the learned one, the layout one. */
+export const RULES = defineRules('boilerplate', {
+  ...LEXICON_RULES,
+  learned: LEARNED_RULE,
+  layout: LAYOUT_RULE,
+});

@@ -50,6 +50,15 @@ function join(
   next.status = 'merged';
 }
 
+/**
+ * A line a PDF's geometry shows in display type (a headline…): never a paragraph cut by a
+ * column break, nor the continuation of one.
+ */
+function isDisplayLine(doc: Doc, block: Block): boolean {
+  const start = blockStart(block);
+  return doc.layout?.display.some((h) => h.start <= start && start < h.end) ?? false;
+}
+
 /** A paragraph that stops mid-sentence with nothing to continue it keeps a lacuna at its end. */
 function lostTail(cut: Block): Span[] {
   cut.lacunaAfter = true;
@@ -72,6 +81,7 @@ function mend(
     let j = i + 1;
     while (j < live.length && live[j].status !== 'live') j++;
     const next = live[j];
+    if (next && isDisplayLine(doc, next)) break;
     const how = cutKind(doc, cut, next);
     if (!how) break;
     const evidence = next ? examineJunction(cut.text, next.text) : {};
@@ -121,7 +131,7 @@ export const rejoinStage: Stage<'rejoin'> = {
     let tails = 0;
     const live = doc.blocks.filter((b) => b.status === 'live');
     for (let i = 0; i < live.length; i++) {
-      if (live[i].status !== 'live') continue;
+      if (live[i].status !== 'live' || isDisplayLine(doc, live[i])) continue;
       const counts = mend(doc, ctx, live, i);
       joins += counts.joins;
       lacunae += counts.lacunae;

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { packageRoot } from '../../../package-root.js';
 import { transitionFeatures } from './features.js';
+import type { Allowed } from './constraints.js';
 import { START_LABEL } from './labels.js';
 import { forwardBackward, unitMarginals, viterbi, type Lattice } from './lattice.js';
 
@@ -123,14 +124,16 @@ export class StructureModel {
     return edge;
   }
 
-  /** The page's lattice; `fixed[i]`, where given, is the only label unit i may take. */
-  lattice(page: PageInput, fixed: readonly (string | undefined)[] = []): Lattice {
+  /** The page's lattice; `allowed[i]`, where given, are the only labels unit i may take. */
+  lattice(page: PageInput, allowed: Allowed = []): Lattice {
     const L = this.labels.length;
     const node = page.features.map((features, i) => {
       const scores = new Float64Array(L);
       this.add(scores, features);
-      const only = fixed[i] === undefined ? -1 : (this.index.get(fixed[i]!) ?? -1);
-      if (only >= 0) for (let y = 0; y < L; y++) if (y !== only) scores[y] = -Infinity;
+      const only = allowed[i];
+      // A constraint naming no label the model knows is ignored rather than leaving no path.
+      if (only && only.some((l) => this.index.has(l)))
+        for (let y = 0; y < L; y++) if (!only.includes(this.labels[y])) scores[y] = -Infinity;
       return scores;
     });
     return { size: L, node, edge: page.keys.map((key) => this.edgeScores(key)) };
@@ -138,10 +141,11 @@ export class StructureModel {
 
   /**
    * The most likely labelling of a page (Viterbi), each label with its marginal probability
-   * (forward-backward); `fixed[i]`, where given, is the only label unit i may take (a hard fact).
+   * (forward-backward); `allowed[i]`, where given, are the only labels unit i may take (hard
+   * facts).
    */
-  decode(page: PageInput, fixed: readonly (string | undefined)[] = []): Decision[] {
-    const lattice = this.lattice(page, fixed);
+  decode(page: PageInput, allowed: Allowed = []): Decision[] {
+    const lattice = this.lattice(page, allowed);
     const path = viterbi(lattice);
     const marginals = unitMarginals(forwardBackward(lattice));
     return path.map((label, i) => this.explain(marginals[i], label, page.features[i]));

@@ -3,7 +3,7 @@ import { finishDraft, type Draft } from '../article.js';
 import type { Orphan } from '../record.js';
 import type { Unit } from '../units.js';
 import { LabelAssembler } from './assemble.js';
-import { fixedLabels } from './constraints.js';
+import { fixedLabels, layoutLabels } from './constraints.js';
 import type { Decision, StructureModel } from './model.js';
 import { viewPage } from './read.js';
 
@@ -17,7 +17,8 @@ export interface PageStructure {
 /** Label a page's units with `model` and put its articles together as the labels say. */
 export function structurePage(doc: Doc, units: Unit[], model: StructureModel): PageStructure {
   const view = viewPage(doc, units);
-  const decisions = model.decode(view, fixedLabels(units, view.readings));
+  const fixed = fixedLabels(units, view.readings);
+  const decisions = model.decode(view, layoutLabels(units, doc.layout, model.labels, fixed));
   const assembler = new LabelAssembler(
     doc,
     units,
