@@ -47,7 +47,7 @@ describe('bad input through newsmend mend', { concurrency: availableParallelism(
     assert.ok(codes(edition).includes('binary-input'));
   });
 
-  test('binary in a reading format (Markdown, the default): exit 1, nothing on standard output', async () => {
+  test('a file that starts like a PDF but is not one: exit 1, said so, nothing on standard output', async () => {
     const pdf = utf8('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >> endobj\n');
     const bytes = new Uint8Array([...pdf, ...pngBytes()]);
     for (const format of ['md', 'html', 'jsonl']) {
@@ -58,7 +58,8 @@ describe('bad input through newsmend mend', { concurrency: availableParallelism(
         format,
       ]);
       assert.equal(run.code, 1, format);
-      assert.match(run.stderr, /binary/u, format);
+      // It starts like a PDF, so it is read as one, and said to be a damaged PDF.
+      assert.match(run.stderr, /not a readable PDF/u, format);
       assert.equal(run.stdout, '', `${format}: the binary is not printed as residue`);
     }
   });

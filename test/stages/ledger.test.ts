@@ -114,8 +114,8 @@ const DYNAMIC_KEYS: Record<string, ReadonlySet<string>> = {
 test('every registry rule is used by its stage’s code', () => {
   assert.deepEqual(
     Object.keys(RULE_TABLES.boilerplate).sort(),
-    [...DYNAMIC_KEYS.boilerplate, 'learned'].sort(),
-    'one boilerplate rule per kind of furniture, and one for furniture a corpus run learned',
+    [...DYNAMIC_KEYS.boilerplate, 'learned', 'layout'].sort(),
+    "one boilerplate rule per kind of furniture, one for furniture a corpus run learned, one for a PDF page's bands",
   );
   for (const [stage, table] of Object.entries(RULE_TABLES)) {
     const code = [...FILES]
@@ -159,6 +159,29 @@ const LEARNED: { name: string; text: string; options: MendOptions } = {
   },
 };
 
+/** A PDF page as its layout was read (src/pdf/): a header band, and the display lines' roles. */
+const LAYOUT_TEXT = '山城晚报\n\n第5版\n\n河道整治\n\n近日，河道整治完成，沿岸群众纷纷点赞。\n';
+const LAYOUT: { name: string; text: string; options: MendOptions } = {
+  name: 'pdf layout',
+  text: LAYOUT_TEXT,
+  options: {
+    layout: {
+      furniture: [
+        { start: 0, end: 4, band: 'header', page: 1 },
+        { start: 6, end: 9, band: 'header', page: 1 },
+      ],
+      display: [
+        {
+          start: LAYOUT_TEXT.indexOf('河道整治'),
+          end: LAYOUT_TEXT.indexOf('近日'),
+          role: 'headline',
+          opens: true,
+        },
+      ],
+    },
+  },
+};
+
 function corpus(): { name: string; text: string; options?: MendOptions }[] {
   const pages = readdirSync(join(ROOT, 'test', 'fixtures', 'pages')).map((f) => ({
     name: f,
@@ -173,6 +196,7 @@ function corpus(): { name: string; text: string; options?: MendOptions }[] {
       : []),
     ...CRAFTED.map((text, i) => ({ name: `crafted ${i}`, text })),
     LEARNED,
+    LAYOUT,
     ...makeCorpus(20250509, 400_000).map((text, i) => ({ name: `synthetic ${i}`, text })),
   ];
 }

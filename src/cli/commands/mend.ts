@@ -18,7 +18,8 @@ const HELP = `newsmend mend — rebuild the articles of one page dump
 
 Usage: newsmend mend <file|-> [options]
 
-Reads a raw text dump of a newspaper page (UTF-8, GB18030/GBK, Big5; detected), finds its
+Reads a raw text dump of a newspaper page (UTF-8, GB18030/GBK, Big5; detected) or an
+e-paper PDF (read with its layout: columns, boxes, type sizes), finds its
 articles, drops repeats and page furniture, joins paragraphs split at column breaks, marks
 where text was lost, and labels kicker, headline, dateline, subheads and source tag.
 Nothing is lost: every dropped character is kept in the ledger (see --format json).
