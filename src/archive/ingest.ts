@@ -3,6 +3,9 @@ import { decode } from '../decode/index.js';
 import { refusalOf } from '../model/refusal.js';
 import { rebuild } from '../model/rebuild.js';
 import type { Edition, MendOptions } from '../model/types.js';
+import { InputError } from '../cli/command.js';
+import { mendInput } from '../mend-input.js';
+import { isPdf } from '../pdf/detect.js';
 import { mendWith, STAGES } from '../pipeline.js';
 import type { Stage } from '../stages/stage.js';
 import type { Db } from './db.js';
@@ -62,6 +65,43 @@ export function ingestBytes(
   } catch (error) {
     return { status: 'failed', name, problem: `mending failed: ${(error as Error)?.message}` };
   }
+  return storeMended(db, name, edition, bytes, onBusy);
+}
+
+/**
+ * `ingestBytes` for any input a user hands over: a PDF is read with its layout (src/pdf/); a
+ * PDF that cannot be read (encrypted, damaged, no text layer) is refused with why.
+ */
+export async function ingestInput(
+  db: Db,
+  bytes: Uint8Array,
+  options: MendOptions,
+  stages: readonly Stage[] = STAGES,
+  onBusy?: (waited: number) => void,
+): Promise<IngestResult> {
+  if (!isPdf(bytes)) return ingestBytes(db, bytes, options, stages, onBusy);
+  const name = options.name ?? 'input';
+  const stored = storedSource(db, createHash('sha256').update(bytes).digest('hex'));
+  if (stored) return { ...stored, name };
+  let edition: Edition;
+  try {
+    edition = await mendInput(bytes, options);
+  } catch (error) {
+    if (error instanceof InputError)
+      return { status: 'failed', name, problem: error.message, refused: true };
+    return { status: 'failed', name, problem: `mending failed: ${(error as Error)?.message}` };
+  }
+  return storeMended(db, name, edition, bytes, onBusy);
+}
+
+/** Store a mended Edition, unless it was refused or a stage failed on it. */
+function storeMended(
+  db: Db,
+  name: string,
+  edition: Edition,
+  bytes: Uint8Array,
+  onBusy?: (waited: number) => void,
+): IngestResult {
   const refusal = refusalOf(edition);
   if (refusal) return { status: 'failed', name, problem: refusal, refused: true, edition };
   const failures = edition.messages.filter((m) => m.code === 'stage-failed');

@@ -1,8 +1,8 @@
 /**
  * Mending a PDF page (or edition): its text layer read with geometry (extract.ts), lines,
  * blocks in reading order and paragraphs from the layout (lines.ts, layout.ts, text.ts), then
- * the text mended as any dump is. The Edition's source is that text (docs/format.md, "PDF
- * input"); the PDF's own sha256 and page count are in its messages.
+ * the text mended as any dump is. The Edition's source is the PDF (its sha256 and size) read as
+ * that text (docs/format.md, "PDF input"); its page and block counts are in its messages.
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../cli/command.js';
@@ -13,6 +13,9 @@ import { pdfText } from './text.js';
 
 export { isPdf } from './detect.js';
 
+/** `source.encoding` of an Edition read from a PDF: its text came from the text layer. */
+export const PDF_ENCODING = 'pdf';
+
 export async function mendPdf(bytes: Uint8Array, options: MendOptions = {}): Promise<Edition> {
   const pages = await extractPdf(bytes);
   const read = pdfText(pages);
@@ -22,12 +25,19 @@ export async function mendPdf(bytes: Uint8Array, options: MendOptions = {}): Pro
     ...options,
     layout: { display: read.display, furniture: read.furniture },
   });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  // The source is the PDF file: its sha256 and size (the archive, run's records and a re-run
+  // know it by them); its text is what the layout was read as (`source.chars`, `rebuild`).
+  edition.source = {
+    ...edition.source,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    encoding: PDF_ENCODING,
+  };
   edition.messages.unshift({
     severity: 'info',
     code: 'pdf-input',
     text:
-      `read from a PDF (sha256 ${sha256}): ${read.pages} page(s), ${read.blocks} block(s) in reading order` +
+      `read from a PDF: ${read.pages} page(s), ${read.blocks} block(s) in reading order` +
       (read.foldedRadicals > 0
         ? `; ${read.foldedRadicals} character(s) the text layer gave as radicals read as the ideographs they print`
         : ''),

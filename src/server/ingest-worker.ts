@@ -5,30 +5,34 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openArchive } from '../archive/db.js';
-import { ingestBytes } from '../archive/ingest.js';
+import { ingestInput } from '../archive/ingest.js';
 import type { UploadJob, UploadOutcome } from './uploads.js';
 
 const db = openArchive((workerData as { db: string }).db);
 
-parentPort!.on('message', (job: UploadJob) => {
-  let outcome: UploadOutcome;
+/** Mend and store one upload; never throws (a failure is the outcome). */
+async function handle(job: UploadJob): Promise<UploadOutcome> {
   try {
-    const r = ingestBytes(db, job.bytes, { name: job.name });
-    outcome =
-      r.status === 'failed'
-        ? { id: job.id, failed: { problem: r.problem, refused: r.refused === true } }
-        : {
-            id: job.id,
-            stored: {
-              status: r.status,
-              sourceId: r.sourceId,
-              editionId: r.editionId,
-              articles: r.articles,
-              messages: r.edition?.messages ?? [],
-            },
-          };
+    const r = await ingestInput(db, job.bytes, { name: job.name });
+    return r.status === 'failed'
+      ? { id: job.id, failed: { problem: r.problem, refused: r.refused === true } }
+      : {
+          id: job.id,
+          stored: {
+            status: r.status,
+            sourceId: r.sourceId,
+            editionId: r.editionId,
+            articles: r.articles,
+            messages: r.edition?.messages ?? [],
+          },
+        };
   } catch (error) {
-    outcome = { id: job.id, failed: { problem: (error as Error)?.message ?? String(error) } };
+    return { id: job.id, failed: { problem: (error as Error)?.message ?? String(error) } };
   }
-  parentPort!.postMessage(outcome);
+}
+
+// Uploads are stored one after another, in the order they came (a PDF is read asynchronously).
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on('message', (job: UploadJob) => {
+  queue = queue.then(async () => parentPort!.postMessage(await handle(job)));
 });

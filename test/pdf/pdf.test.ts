@@ -115,6 +115,24 @@ test('newsmend mend reads a PDF given as a file', { skip }, async () => {
   assert.deepEqual(headlines, ['书声琅琅进山来', '夜间集市点亮老街', '河畔新添口袋公园'].sort());
 });
 
+test(
+  'newsmend ingest stores a PDF once, searchable, known again by its bytes',
+  { skip },
+  async () => {
+    const file = join(dir, 'to-archive.pdf');
+    writeFileSync(file, pdf);
+    const db = join(dir, 'archive.db');
+    const first = await newsmend(['ingest', file, '--db', db]);
+    assert.equal(first.code, 0, first.stderr);
+    const again = await newsmend(['ingest', file, '--db', db, '--verbose']);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, /^exists /mu);
+    const found = await newsmend(['search', '口袋公园', '--db', db]);
+    assert.equal(found.code, 0, found.stderr);
+    assert.match(found.stdout, /河畔新添\[口袋公园\].*to-archive\.pdf/u);
+  },
+);
+
 test('a PDF that cannot be read says why: cut short, or no text layer', { skip }, async () => {
   const cut = join(dir, 'cut.pdf');
   writeFileSync(cut, pdf.subarray(0, Math.floor(pdf.length / 3)));

@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { ArchiveError, openArchive, type Db } from '../../archive/db.js';
 import { collectFiles, type CollectedFiles } from '../../archive/files.js';
-import { ingestBytes, type IngestStored } from '../../archive/ingest.js';
+import { ingestInput, type IngestStored } from '../../archive/ingest.js';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type Command } from '../command.js';
 import { checkDate, parseCommandArgs } from '../args.js';
 import { stagesFor } from '../fault.js';
@@ -78,12 +78,12 @@ function progress(done: number, total: number, name: string): void {
  * Read, mend and store one file; undefined (reported through `say`) when it cannot be read or
  * is not stored. Waiting for another writer's lock is said once per file.
  */
-function ingestPath(
+async function ingestPath(
   db: Db,
   path: string,
   date: string | undefined,
   say: (line: string) => void,
-): IngestStored | undefined {
+): Promise<IngestStored | undefined> {
   let bytes: Uint8Array;
   try {
     bytes = readInput(path);
@@ -97,7 +97,7 @@ function ingestPath(
     if (!waiting) say(`${path}: the archive is busy (another process is writing); waiting`);
     waiting = true;
   };
-  const r = ingestBytes(db, bytes, { name, editionDate: date }, stagesFor(bytes), onBusy);
+  const r = await ingestInput(db, bytes, { name, editionDate: date }, stagesFor(bytes), onBusy);
   if (r.status === 'failed') return void say(`${path}: not stored: ${r.problem}`);
   return r;
 }
@@ -126,17 +126,20 @@ export const ingestCommand: Command = {
     const tally: Tally = { added: 0, existing: 0, failed: problems.length, articles: 0 };
     for (const p of problems) say(`${p.path}: ${p.reason}`);
     try {
-      list.forEach((path, i) => {
+      for (const [i, path] of list.entries()) {
         if (tty) progress(i, list.length, path);
-        const r = ingestPath(db, path, values.date, say);
-        if (r === undefined) return void tally.failed++;
+        const r = await ingestPath(db, path, values.date, say);
+        if (r === undefined) {
+          tally.failed++;
+          continue;
+        }
         if (r.status === 'added') (tally.added++, (tally.articles += r.articles));
         else tally.existing++;
         if (values.verbose)
           process.stderr.write(
             `${r.status} ${path} edition ${r.editionId} (${r.articles} articles)\n`,
           );
-      });
+      }
       if (tty) progress(list.length, list.length, 'done\n');
     } catch (error) {
       if (!(error instanceof ArchiveError)) throw error;
