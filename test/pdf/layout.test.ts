@@ -127,3 +127,16 @@ test('display lines take their roles from size and order; paragraphs join their 
   );
   assert.match(read.text, /\n清晨五点，农机手已经开进了麦田。\n中午时分，收割过半。\n$/u);
 });
+
+test('layout roles no labelling can satisfy leave the page to the model, never without labels', async () => {
+  const { mend } = await import('../../src/pipeline.js');
+  const text = '河道整治\n\n近日，河道整治完成，沿岸群众纷纷点赞。\n';
+  // A kicker that opens no story, first on the page: no article can begin that way.
+  const e = mend(text, {
+    layout: { display: [{ start: 0, end: 5, role: 'kicker', opens: false }], furniture: [] },
+  });
+  const labels = e.edits.filter((x) => x.rule === 'segment.model-label');
+  assert.ok(labels.length > 0);
+  for (const x of labels) assert.ok(Number.isFinite(x.probability), x.reason);
+  assert.equal(e.articles.length, 1);
+});

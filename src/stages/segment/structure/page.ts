@@ -18,7 +18,12 @@ export interface PageStructure {
 export function structurePage(doc: Doc, units: Unit[], model: StructureModel): PageStructure {
   const view = viewPage(doc, units);
   const fixed = fixedLabels(units, view.readings);
-  const decisions = model.decode(view, layoutLabels(units, doc.layout, model.labels, fixed));
+  let decisions = model.decode(view, layoutLabels(units, doc.layout, model.labels, fixed));
+  // Geometry can ask for a sequence of labels the model never saw in training (two subheadline
+  // lines, say): no labelling then satisfies every constraint, and the page is decoded
+  // with the rules' constraints alone rather than left without labels.
+  if (decisions.some((d) => !Number.isFinite(d.probability)))
+    decisions = model.decode(view, fixed);
   const assembler = new LabelAssembler(
     doc,
     units,
