@@ -11,19 +11,9 @@ import { openArchive } from '../../src/archive/db.js';
 import { ingestEdition } from '../../src/archive/store.js';
 import { startServer, type RunningServer } from '../../src/server/app.js';
 import { richEdition } from '../archive/fixtures.js';
+// Debian's Chromium; NEWSMEND_CHROMIUM names another build.
+import { CHROMIUM, CHROMIUM_ARGS } from '../../src/browser/chromium.js';
 
-/** Debian's Chromium; NEWSMEND_CHROMIUM names another build. */
-const CHROMIUM = process.env.NEWSMEND_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'test-output');
 /** The 2-character word searched for: in the bundled example and in our fixture. */
@@ -74,7 +64,7 @@ before(async () => {
   srv = await startServer({ db, port: 0 });
   browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1280, height: 900 },
   });

@@ -2,7 +2,9 @@
  * HTML pages typeset into PDF by Chromium (Debian's, driven by playwright-core, a development
  * dependency: the generator is a tool for tests and evaluation, not part of mending).
  */
-export const CHROMIUM = process.env.NEWSMEND_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../browser/chromium.js';
+
+export { CHROMIUM };
 
 /** A broadsheet's width (350 mm at 96 px per inch), its least height, and the margin. */
 const PAGE_WIDTH_PX = 1323;
@@ -11,21 +13,10 @@ const MARGIN_PX = 38;
 /** Room for rounding between screen and print layout, so the last line never spills over. */
 const SLACK_PX = 24;
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Each HTML page as a PDF, in one browser. */
 export async function renderPdfs(pages: readonly string[]): Promise<Uint8Array[]> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     const out: Uint8Array[] = [];
