@@ -72,41 +72,72 @@ function toLine(runs: GlyphRun[]): PrintedLine {
 /**
  * A space narrower than this share of the type size, between two CJK characters, is not a
  * space in the text: justified CJK lines spread their characters, and PDF.js writes each wider
- * gap as a space (measured here about 0.1 em; a word space in a CJK font is about a quarter).
+ * gap as a space (measured on Chromium's pages: 0.14–0.18 em; a word space in a CJK font is
+ * 0.25–0.3 em).
  */
-const JUSTIFICATION_SPACE = 0.18;
+const JUSTIFICATION_SPACE = 0.2;
+/** The advance of one word space, in ems, for counting the spaces a wider gap stands for. */
+const WORD_SPACE = 0.26;
+/** A gap of about an em between CJK characters is an ideographic space (U+3000). */
+const IDEOGRAPHIC_SPACE = [0.8, 1.3] as const;
 
-const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
+/** CJK characters and the punctuation a CJK font sets an em wide (quotes, dashes, ellipsis). */
+const WIDE = /[\u2010-\u206f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
+/** A line with at least this many spaces between CJK characters has been spread (justified). */
+const SPREAD_SPACES = 2;
 
 /** A character's advance, roughly: CJK and full-width forms one em, the rest half. */
 const advance = (ch: string, size: number) => (WIDE.test(ch) ? size : size / 2);
 
-/** The runs' text with the spaces PDF.js put into the gaps of justified CJK lines taken out. */
+/**
+ * What a gap of `width` ems between two CJK characters stands for: nothing (justification),
+ * an ideographic space, or as many word spaces as fit it. PDF.js writes any gap as one space.
+ */
+function gapText(width: number): string {
+  if (width < JUSTIFICATION_SPACE) return '';
+  if (width >= IDEOGRAPHIC_SPACE[0] && width < IDEOGRAPHIC_SPACE[1]) return '\u3000';
+  if (width >= IDEOGRAPHIC_SPACE[1]) return ' ';
+  return ' '.repeat(Math.max(1, Math.round(width / WORD_SPACE)));
+}
+
+/** Whether the space at `i` stands between two CJK characters (other spaces aside). */
+function betweenWide(pieces: readonly { ch: string }[], i: number): boolean {
+  let b = i - 1;
+  while (b >= 0 && pieces[b].ch === ' ') b--;
+  let a = i + 1;
+  while (a < pieces.length && pieces[a].ch === ' ') a++;
+  return b >= 0 && a < pieces.length && WIDE.test(pieces[b].ch) && WIDE.test(pieces[a].ch);
+}
+
+/**
+ * The runs' text with each space between two CJK characters read from the width of its gap
+ * (see `gapText`). A run that is only spaces is measured exactly; inside a run, a space's width
+ * is known only when all its other characters are CJK (one em each). A space whose width is not
+ * known is dropped on a spread line (two spaces or more between CJK characters: justification)
+ * and kept elsewhere.
+ */
 function withoutJustification(runs: readonly GlyphRun[]): string {
-  const pieces: { ch: string; spaceWidth: number }[] = [];
+  const pieces: { ch: string; width?: number }[] = [];
   for (const run of runs) {
     const chars = [...run.text];
     const spaces = chars.filter((c) => c === ' ').length;
-    const inked = chars.reduce((w, c) => (c === ' ' ? w : w + advance(c, run.size)), 0);
-    // A run that is one space is measured exactly; inside a run, only an even spread (two
-    // spaces or more) is taken for justification: the advances of digits and Latin letters
-    // are guessed, and one real word space must not be lost to a wrong guess.
-    const spaceWidth =
-      chars.length === spaces
-        ? run.width / spaces / run.size
-        : spaces >= 2
-          ? (run.width - inked) / spaces / run.size
-          : 1;
-    for (const ch of chars) pieces.push({ ch, spaceWidth });
-  }
-  let text = '';
-  pieces.forEach(({ ch, spaceWidth }, i) => {
-    if (ch === ' ' && spaceWidth < JUSTIFICATION_SPACE) {
-      const before = text.at(-1) ?? '';
-      const after = pieces.slice(i + 1).find((p) => p.ch !== ' ')?.ch ?? '';
-      if (WIDE.test(before) && WIDE.test(after)) return;
+    if (spaces === chars.length) {
+      pieces.push({ ch: ' ', width: run.width / run.size });
+      continue;
     }
-    text += ch;
+    const known = chars.every((c) => c === ' ' || WIDE.test(c));
+    const inked = chars.reduce((w, c) => (c === ' ' ? w : w + advance(c, run.size)), 0);
+    const width = known && spaces > 0 ? (run.width - inked) / spaces / run.size : undefined;
+    for (const ch of chars) pieces.push(ch === ' ' ? { ch, width } : { ch });
+  }
+  const between = pieces.map((p, i) => p.ch === ' ' && betweenWide(pieces, i));
+  // A spread line: its unmeasured spaces between CJK characters are justification too.
+  const spread = between.filter(Boolean).length >= SPREAD_SPACES;
+  let text = '';
+  pieces.forEach(({ ch, width }, i) => {
+    if (!between[i]) text += ch;
+    else if (width !== undefined) text += gapText(width);
+    else if (!spread) text += ch;
   });
   return text;
 }

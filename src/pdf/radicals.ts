@@ -11,6 +11,7 @@
 const SUPPLEMENT: Record<number, string> = {
   0x2e9f: '母',
   0x2ea0: '民',
+  0x2ec1: '虎',
   0x2ec4: '西',
   0x2ec5: '见',
   0x2ec6: '角',

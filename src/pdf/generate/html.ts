@@ -3,7 +3,8 @@
  * (render.ts): the test pages of the PDF path. Stories are boxes on a column grid, each with its
  * kicker, headline, subheadline and byline over a body set in the box's columns; a header with
  * the paper's name, date and page number; a footer with the editor's line. Every article's
- * text is its gold: the page holds nothing else but that furniture.
+ * text is its gold: the page holds nothing else but that furniture, and white space is printed
+ * as it stands in the text (pre-wrap), not collapsed as HTML would.
  */
 import type { SynthArticle } from '../../synth/model.js';
 import { itemText } from '../../synth/model.js';
@@ -80,11 +81,11 @@ h1 { font-family: 'Noto Sans CJK SC', sans-serif; font-weight: 700; font-size: 1
   line-height: 1.3; margin: 1mm 0 1.5mm; }
 h1.lead { font-size: 24pt; }
 .sub { font-size: 12pt; margin-bottom: 1.5mm; white-space: pre-wrap; }
-.byline { font-family: 'Noto Sans CJK SC', sans-serif; margin-bottom: 1mm; }
+.byline { font-family: 'Noto Sans CJK SC', sans-serif; margin-bottom: 1mm; white-space: pre-wrap; }
 .body { column-gap: 4mm; }
-p { margin: 0; text-indent: 2em; text-align: justify; }
+p { margin: 0; text-indent: 2em; text-align: justify; white-space: pre-wrap; }
 h3 { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 9.5pt; font-weight: 700;
-  margin: 1mm 0; text-align: center; }
+  margin: 1mm 0; text-align: center; white-space: pre-wrap; }
 </style></head><body>
 <header><span class="paper">${escape(meta.paper)}</span><span>${escape(meta.date)}</span><span>第${meta.pageNo}版</span></header>
 <div class="grid">
