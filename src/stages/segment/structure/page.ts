@@ -22,8 +22,7 @@ export function structurePage(doc: Doc, units: Unit[], model: StructureModel): P
   // Geometry can ask for a sequence of labels the model never saw in training (two subheadline
   // lines, say): no labelling then satisfies every constraint, and the page is decoded
   // with the rules' constraints alone rather than left without labels.
-  if (decisions.some((d) => !Number.isFinite(d.probability)))
-    decisions = model.decode(view, fixed);
+  if (decisions.some((d) => !Number.isFinite(d.probability))) decisions = model.decode(view, fixed);
   const assembler = new LabelAssembler(
     doc,
     units,
