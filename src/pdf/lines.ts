@@ -30,12 +30,18 @@ const COLUMN_GAP = 0.8;
  */
 const OVERLAP = 1.0;
 
+/** Lines whose baseline is this many type sizes above a run's are not looked at for it. */
+const NEAR_BASELINE = 2;
+
 /** The printed lines of one page's runs, top to bottom, left to right. */
 export function printedLines(runs: readonly GlyphRun[]): PrintedLine[] {
   const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: { runs: GlyphRun[]; x1: number; y: number; size: number }[] = [];
   for (const run of sorted) {
-    const line = lines.find((l) => continues(l, run));
+    // Lines are made in baseline order: only those near the run's baseline are looked at.
+    let line: (typeof lines)[number] | undefined;
+    for (let k = lines.length - 1; k >= 0 && run.y - lines[k].y < NEAR_BASELINE * run.size; k--)
+      if (continues(lines[k], run)) line = lines[k];
     if (line) {
       line.runs.push(run);
       line.x1 = Math.max(line.x1, run.x + run.width);
