@@ -15,7 +15,8 @@
  *   big mend     mend() of that one big dump (--big-mb N to size it, 0 to skip)
  *   big run      `newsmend run` of that dump with 1 worker: window by window, bounded memory
  *   mend ×2      two mend processes at once (not in the table): what two cores give this work
- *                on this machine, the ceiling for run 2 / run 1
+ *                on this machine, the ceiling for run 2 / run 1; the same for an arithmetic
+ *                loop (no memory traffic), what they give work that shares nothing
  * and, apart (alone with --cli), the whole-process cost of the built CLI (`npm run build` first) on one 7 KB page:
  *   cli 7 KB     `node dist/src/cli/main.js mend page.txt`, wall time and peak RSS, median of 5
  * --real builds the pages from ../shared/eval/pages/*.jsonl when present (never copied here).
@@ -48,6 +49,8 @@ const MB = 1e6;
 /** The page the CLI start-up case mends, and how many times (the median is reported). */
 const CLI_PAGE_BYTES = 7000;
 const CLI_RUNS = 5;
+/** Steps of the arithmetic loop timed alone and two at once (a few seconds here). */
+const SPIN_STEPS = 4e8;
 const REAL_PAGES = fileURLToPath(new URL('../../shared/eval/pages/', import.meta.url));
 
 type CaseName =
@@ -61,7 +64,8 @@ type CaseName =
   | 'run 2'
   | 'big floor'
   | 'big mend'
-  | 'big run';
+  | 'big run'
+  | 'spin';
 interface Measure {
   bytes: number;
   ms: number;
@@ -237,6 +241,15 @@ async function runCase(name: CaseName, dir: string): Promise<void> {
     process.stdout.write(JSON.stringify(await runWorkers(name === 'run 1' ? 1 : 2, dir)));
     return;
   }
+  if (name === 'spin') {
+    // Arithmetic only, no memory traffic: what two cores give work that shares nothing.
+    const started = performance.now();
+    let x = 0;
+    for (let i = 0; i < SPIN_STEPS; i++) x = (x + i * 7) % 1000003;
+    const ms = performance.now() - started;
+    process.stdout.write(JSON.stringify({ bytes: x, ms, rssMb: 0 } satisfies Measure));
+    return;
+  }
   if (name === 'big run') {
     process.stdout.write(JSON.stringify(await runWorkers(1, dir, 'big.dump')));
     return;
@@ -389,13 +402,16 @@ async function main(): Promise<void> {
     console.log(
       'x floor = MB/s of the case / MB/s of the floor on the same bytes (big rows: the big floor).',
     );
-    process.stderr.write('  running mend twice at once…\n');
+    process.stderr.write('  running mend twice at once, and an arithmetic loop once and twice…\n');
     const pair = await measurePair('mend', corpus.dir);
     const alone = rows.find(([n]) => n === 'mend')![1].ms;
+    const spinAlone = measure('spin', corpus.dir).ms;
+    const spinPair = await measurePair('spin', corpus.dir);
     console.log(
       `mend per core: ${rate('mend').toFixed(2)} MB/s = ${(rate('mend') / rate('jieba cut')).toFixed(3)}x a bare jieba cut; ` +
         `run with 2 workers / 1 worker: ${(rate('run 2') / rate('run 1')).toFixed(2)}x; ` +
-        `two mend processes at once / one: ${((2 * alone) / pair).toFixed(2)}x (what this machine's two cores give the same work)`,
+        `two mend processes at once / one: ${((2 * alone) / pair).toFixed(2)}x (what this machine's two cores give the same work); ` +
+        `an arithmetic loop, two at once / one: ${((2 * spinAlone) / spinPair).toFixed(2)}x`,
     );
     process.stderr.write('  running cli 7 KB…\n');
     console.log(cliStart(corpus.dir));

@@ -63,7 +63,7 @@ export function ingestBytes(
   try {
     edition = mendWith(stages, bytes, options);
   } catch (error) {
-    return { status: 'failed', name, problem: `mending failed: ${(error as Error)?.message}` };
+    return mendingFailed(name, error);
   }
   return storeMended(db, name, edition, bytes, onBusy);
 }
@@ -87,11 +87,16 @@ export async function ingestInput(
   try {
     edition = await mendInput(bytes, options);
   } catch (error) {
-    if (error instanceof InputError)
-      return { status: 'failed', name, problem: error.message, refused: true };
-    return { status: 'failed', name, problem: `mending failed: ${(error as Error)?.message}` };
+    return mendingFailed(name, error);
   }
   return storeMended(db, name, edition, bytes, onBusy);
+}
+
+/** A mend that threw: refused when the input cannot be read (InputError), else failed. */
+function mendingFailed(name: string, error: unknown): IngestFailure {
+  if (error instanceof InputError)
+    return { status: 'failed', name, problem: error.message, refused: true };
+  return { status: 'failed', name, problem: `mending failed: ${(error as Error)?.message}` };
 }
 
 /** Store a mended Edition, unless it was refused or a stage failed on it. */

@@ -9,7 +9,7 @@ export interface Command {
 /**
  * A command as the command list knows it: its line in `newsmend --help`, and its module,
  * loaded only when the command runs (so `mend` does not load the web server, the archive,
- * the eval harness and their dependencies: half of the modules a CLI start loaded).
+ * the eval harness and their dependencies).
  */
 export interface CommandEntry {
   name: string;

@@ -16,8 +16,9 @@ import { readSync } from 'node:fs';
 /**
  * Bytes mended at once: about fifty pages, so a line printed on every page (furniture) or a
  * headline repeated on the page still recurs within one window, while a worker holds tens of
- * megabytes for it. `run` over a 20 MB dump of synthetic pages with 1 worker peaked at 440,
- * 486 and 531 MB RSS with windows of 256, 512 and 1024 KiB; each cut may split one article.
+ * megabytes for it. Smaller windows hold less (a worker's heap grows with the window it
+ * mends) but cut more articles in two: each cut may split one. `npm run bench` ("big run")
+ * measures a run over one big dump with this size.
  */
 export const WINDOW_BYTES = 512 * 1024;
 /** A cut is looked for in the last quarter of a window; a window is never shorter than 3/4. */
