@@ -63,10 +63,10 @@ export function validateStructure(
   const byProfile = PROFILE_NAMES.map((profile) =>
     splitPages(sharedEval, 'fit', VALIDATION_SEED, profile),
   );
-  const held = (pages: SynthPage[], wanted: boolean) =>
-    pages.filter((p) => inMonth(p, holdOut) === wanted).slice(0, VALIDATION_PAGES);
-  return {
-    heldOut: score(model, byProfile.flatMap((pages) => held(pages, true))),
-    inSample: score(model, byProfile.flatMap((pages) => held(pages, false))),
-  };
+  // Each side takes up to VALIDATION_PAGES of each profile.
+  const side = (heldMonth: boolean) =>
+    byProfile.flatMap((pages) =>
+      pages.filter((p) => inMonth(p, holdOut) === heldMonth).slice(0, VALIDATION_PAGES),
+    );
+  return { heldOut: score(model, side(true)), inSample: score(model, side(false)) };
 }
