@@ -107,3 +107,13 @@ export function expectedPairCount(x: string, y: string): number {
   table ??= load();
   return (charCount(table, x) * charCount(table, y)) / Math.max(1, table.total);
 }
+
+/**
+ * How often the pair of two BMP code units `a`,`b` occurs per million pairs of the reference
+ * corpus: what cohesion measures ask of every position of a page, without making strings.
+ */
+export function pairsPerMillion(a: number, b: number): number {
+  table ??= load();
+  if (isSurrogate(a) || isSurrogate(b)) return 0;
+  return (table.pairs.get(a, b) * 1e6) / Math.max(1, table.total);
+}

@@ -1,4 +1,4 @@
-import { transitionFeatures } from '../../stages/segment/structure/features.js';
+import { isLexical, transitionFeatures } from '../../stages/segment/structure/features.js';
 import { START_LABEL } from '../../stages/segment/structure/labels.js';
 import {
   forwardBackward,
@@ -20,11 +20,26 @@ export interface FitOptions {
   l2: number;
   /** Features seen fewer times than this are left out (noise, and a smaller weights file). */
   minCount: number;
+  /**
+   * The same for word features (`isLexical`): a word must recur over many lines to say
+   * something of a role. Every fit page is read once per training seed and profile (four
+   * times), so a word one headline holds would pass `minCount` and the model would learn that
+   * headline by heart. The default (about 30 lines) was chosen on held-out fit months: 60
+   * scored the same there and learned more of the training months by heart.
+   */
+  lexicalMinCount: number;
   /** Seed of the order pages are visited in, each epoch. */
   seed: number;
 }
 
-export const DEFAULT_FIT: FitOptions = { epochs: 10, rate: 0.1, l2: 1e-4, minCount: 3, seed: 1 };
+export const DEFAULT_FIT: FitOptions = {
+  epochs: 10,
+  rate: 0.1,
+  l2: 1e-4,
+  minCount: 3,
+  lexicalMinCount: 120,
+  seed: 1,
+};
 
 /** Weights closer to zero than this are not written: they change no decision. */
 const MIN_WRITTEN_WEIGHT = 0.002;
@@ -59,8 +74,8 @@ interface EncodedPage {
   gold: Int32Array;
 }
 
-/** Names of the features the weights keep: those seen at least `minCount` times on the gold path. */
-function vocabulary(pages: readonly TrainingPage[], minCount: number): string[] {
+/** Names of the features the weights keep: those seen at least `minCount` (words: `lexicalMinCount`) times on the gold path. */
+function vocabulary(pages: readonly TrainingPage[], options: FitOptions): string[] {
   const counts = new Map<string, number>();
   const count = (f: string) => counts.set(f, (counts.get(f) ?? 0) + 1);
   for (const page of pages) {
@@ -71,7 +86,9 @@ function vocabulary(pages: readonly TrainingPage[], minCount: number): string[] 
       before = unit.label;
     }
   }
-  return [...counts.keys()].filter((f) => counts.get(f)! >= minCount).sort();
+  return [...counts.keys()]
+    .filter((f) => counts.get(f)! >= (isLexical(f) ? options.lexicalMinCount : options.minCount))
+    .sort();
 }
 
 /** The weights being fitted, with what a page's lattice needs of them. */
@@ -197,7 +214,7 @@ export function fitCrf(
     const r = before === START_LABEL ? 0 : labelIndex.get(before)! + 1;
     allowed[r * L + labelIndex.get(after)!] = true;
   }
-  const names = vocabulary(pages, options.minCount);
+  const names = vocabulary(pages, options);
   const featureIndex = new Map(names.map((f, i) => [f, i]));
   const weights = new Weights(labels, names, featureIndex, allowed);
   const encoded: EncodedPage[] = pages.map((page) => ({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { Unit } from '../../../src/stages/segment/units.js';
-import { cohesionByUnit } from '../../../src/stages/segment/structure/cohesion.js';
+import { cohesionByUnit, sharedRarePairs } from '../../../src/stages/segment/structure/cohesion.js';
 
 // Made-up lines: two about a harbour, then a new story about a library.
 const LINES = [
@@ -61,4 +61,21 @@ test('cohesion: the sliding windows give what the joined text gives, and a new t
     wide[1] > wide[2],
     'the library story shares less with the harbour text than the harbour text does',
   );
+});
+
+// Made-up lines: a story about a harbour under its subhead, then a new story under its headline.
+const STORY = [
+  '滨江港区今年新建三座集装箱码头，吞吐量比去年上升两成。',
+  '夜班调度',
+  '集装箱码头的调度员说，夜里进港的货轮更多了，吞吐量还在上升。',
+  '城西图书馆开放夜间阅览',
+  '图书馆延长开放时间，读者晚上也能来借书。',
+];
+
+test('content pairs: a subhead keeps the names and terms of its story, a new headline brings its own', () => {
+  const shared = sharedRarePairs(unitsOf(STORY), 400, 40);
+  assert.equal(shared[0], -1, 'nothing before the first line');
+  assert.ok(shared[1] >= 2, `the subhead's story goes on with 集装/装箱/吞吐 (got ${shared[1]})`);
+  assert.equal(shared[3], 0, 'the library story shares no content pair with the harbour text');
+  assert.equal(shared[4], -1, 'nothing after the last line');
 });

@@ -1,3 +1,4 @@
+import { pairsPerMillion } from '../../../lexicon/pairs.js';
 import type { Unit } from '../units.js';
 
 /**
@@ -29,6 +30,55 @@ export function cohesionByUnit(
     start += unit.block.text.length;
   });
   return out;
+}
+
+/**
+ * A character pair rarer than this in the reference corpus (per million pairs) is a content
+ * pair: a name, a place, a term. Common pairs (我们, 发展, 中国) run through every story and
+ * blur the shift of topic a new story brings. Chosen on fit pages: among heading lines, how
+ * well the shared rare pairs tell a new story's headline from a subhead (the separation peaks
+ * near this value and falls off on both sides).
+ */
+const RARE_PAIR_PER_MILLION = 120;
+
+/**
+ * Topic continuity across each unit, counted in content pairs: how many distinct rare pairs
+ * (`RARE_PAIR_PER_MILLION`) of the `after` characters that follow the unit — its own text left
+ * out, so a heading's wording echoed below it does not count — the `before` characters before
+ * it already hold. A subhead's story goes on with the same names and terms; a new story brings
+ * its own. -1 where there is nothing before or after.
+ */
+export function sharedRarePairs(units: readonly Unit[], before: number, after: number): number[] {
+  const all = units.map((u) => u.block.text).join('');
+  const pairs = rareOnly(pairCodes(all));
+  const window = new SlidingPairs(pairs, before);
+  const out = new Array<number>(units.length);
+  let start = 0;
+  units.forEach((unit, i) => {
+    const end = start + unit.block.text.length;
+    const next =
+      end < all.length ? distinctPairs(pairs, end, Math.min(all.length, end + after)) : undefined;
+    if (start === 0 || !next) out[i] = -1;
+    else {
+      window.moveTo(start);
+      out[i] = window.countOf(next);
+    }
+    start = end;
+  });
+  return out;
+}
+
+/** `codes` with every pair that is not rare set to -1. */
+function rareOnly(codes: Float64Array): Float64Array {
+  const rare = new Float64Array(codes.length);
+  for (let p = 0; p < codes.length; p++) {
+    const g = codes[p];
+    rare[p] =
+      g !== -1 && pairsPerMillion(Math.floor(g / 0x10000), g % 0x10000) < RARE_PAIR_PER_MILLION
+        ? g
+        : -1;
+  }
+  return rare;
 }
 
 /** How much of a heading's own wording the text on each side of it holds. */
@@ -98,9 +148,13 @@ class SlidingPairs {
   }
 
   shareOf(grams: Set<number>): number {
+    return this.countOf(grams) / grams.size;
+  }
+
+  countOf(grams: Set<number>): number {
     let shared = 0;
     for (const g of grams) if (this.counts.has(g)) shared++;
-    return shared / grams.size;
+    return shared;
   }
 
   private bump(p: number, by: 1 | -1): void {

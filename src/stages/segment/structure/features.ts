@@ -1,3 +1,4 @@
+import { tag } from '../../../lexicon/index.js';
 import { findCrossingWord } from '../../../text/junction.js';
 import { startsMidSentence } from '../../../text/opening.js';
 import type { Unit } from '../units.js';
@@ -8,7 +9,7 @@ import {
   NUMBERED,
   SECTION_LABEL,
 } from '../../../text/heading-marks.js';
-import { cohesionByUnit, echoByUnit, type Echo } from './cohesion.js';
+import { cohesionByUnit, echoByUnit, sharedRarePairs, type Echo } from './cohesion.js';
 import type { RuleReading } from './rule-reading.js';
 
 /**
@@ -32,6 +33,14 @@ const COHESION_BEFORE_CHARS = 400;
 const COHESION_AFTER_CHARS = 200;
 /** The wider window before a heading line: about a short story's length. */
 const COHESION_WIDE_CHARS = 1500;
+/**
+ * Windows of the content-pair count (`sharedRarePairs`): about a story's last paragraphs before,
+ * the next paragraphs after. Chosen on fit pages with the threshold of rare pairs.
+ */
+const RARE_BEFORE_CHARS = 400;
+const RARE_AFTER_CHARS = 500;
+/** Upper edges of the buckets of shared content pairs. */
+const RARE_EDGES = [0, 1, 2, 3, 5, 8, 13];
 /** Upper edges of the length buckets, in characters: kickers and subheads are short, headlines longer. */
 const LENGTH_EDGES = [4, 8, 12, 16, 20, 26, 32, 45, 70, 120];
 /** Upper edges of the cohesion buckets: share of the bigrams after that were seen before. */
@@ -119,6 +128,8 @@ export interface PageContext {
   wideCohesion: readonly number[];
   /** How much of each heading's wording the text before and after it repeats. */
   echo: Echo;
+  /** Content pairs the text after each unit shares with the text before it. */
+  rarePairs: readonly number[];
 }
 
 export function pageContext(units: readonly Unit[], readings: readonly RuleReading[]): PageContext {
@@ -128,7 +139,8 @@ export function pageContext(units: readonly Unit[], readings: readonly RuleReadi
     COHESION_AFTER_CHARS,
   );
   const echo = echoByUnit(units, COHESION_WIDE_CHARS, COHESION_BEFORE_CHARS, mayBeHeading);
-  return { units, readings, cohesion, wideCohesion, echo };
+  const rarePairs = sharedRarePairs(units, RARE_BEFORE_CHARS, RARE_AFTER_CHARS);
+  return { units, readings, cohesion, wideCohesion, echo, rarePairs };
 }
 
 export function unitFeatures(page: PageContext, i: number): string[] {
@@ -177,6 +189,14 @@ export function unitFeatures(page: PageContext, i: number): string[] {
     const wide = page.wideCohesion[i];
     out.push(wide < 0 ? 'hcohW:none' : `hcohW${bucket(wide, COHESION_EDGES)}`);
   }
+  const rare = page.rarePairs[i];
+  const rareBucket = rare < 0 ? 'none' : String(bucket(rare, RARE_EDGES));
+  out.push(`rp${rareBucket}`);
+  if (unit.shape === 'heading') out.push(`hrp${rareBucket}`);
+  if (unit.shape === 'heading') {
+    out.push(...wordFeatures(text));
+    out.push(...ruleStoryFeatures(units, readings, i));
+  }
   if (mayBeHeading(unit))
     out.push(...echoFeatures(unit.shape, page.echo.before[i], page.echo.after[i]));
   if (following) out.push(`end:${endClass(text)}|nmid:${opensMidSentence(following)}`);
@@ -194,6 +214,28 @@ export function unitFeatures(page: PageContext, i: number): string[] {
     out.push(`hlen${len}|coh${c < 0 ? 'none' : bucket(c, COHESION_EDGES)}`);
   }
   return out;
+}
+
+/**
+ * The words a heading line opens and closes with, and their parts of speech (jieba): a kicker
+ * often ends in a verb of saying (强调, 指出) or a document (通知, 意见), a headline opens with
+ * its subject (a place, a body), a subhead is often a phrase that opens with a preposition.
+ * Learned per label like every other feature; rare words are dropped at training (`lexicalMinCount`).
+ */
+function wordFeatures(text: string): string[] {
+  const words = tag(text).filter((w) => w.tag !== 'x');
+  if (words.length === 0) return [];
+  const first = words[0];
+  const last = words[words.length - 1];
+  const out = [`fw:${first.word}`, `lw:${last.word}`, `fp:${first.tag}`, `lp:${last.tag}`];
+  for (const t of new Set(words.map((w) => w.tag)))
+    if (t === 'ns' || t === 'nr' || t === 'nt' || t === 'nz') out.push(`ne:${t}`);
+  return out;
+}
+
+/** Whether a feature names a word (`wordFeatures`): training keeps only words that recur. */
+export function isLexical(feature: string): boolean {
+  return feature.startsWith('fw:') || feature.startsWith('lw:');
 }
 
 /** Upper edges of the echo buckets: share of a heading's pairs the text on one side repeats. */
@@ -214,6 +256,39 @@ function echoFeatures(shape: string, before: number, after: number): string[] {
   const a = after < 0 ? 'none' : String(bucket(after, ECHO_EDGES));
   const s = shape === 'heading' ? '' : 'p';
   return [`${s}echoB${b}`, `${s}echoA${a}`, `${s}echoB${b}|A${a}`];
+}
+
+/** Upper edges of the buckets of paragraphs counted in a story. */
+const STORY_PARAGRAPH_EDGES = [0, 1, 2, 4, 8, 16];
+
+/**
+ * Where a heading line stands in the story the hand rules put it in: how many other lines of
+ * that story they read as subheads (subheads come in sets; a lone one is often a missed
+ * headline), and how many paragraphs of the story stand before and after it.
+ */
+function ruleStoryFeatures(
+  units: readonly Unit[],
+  readings: readonly RuleReading[],
+  i: number,
+): string[] {
+  let first = i;
+  while (first > 0 && !readings[first].opens) first--;
+  let end = i + 1;
+  while (end < units.length && !readings[end].opens) end++;
+  let subheads = 0;
+  let before = 0;
+  let after = 0;
+  for (let j = first; j < end; j++) {
+    if (j === i) continue;
+    if (readings[j].role === 'subhead') subheads++;
+    if (readings[j].role === 'paragraph') j < i ? before++ : after++;
+  }
+  if (readings[i].opens) return [`rsOpen|sub${Math.min(subheads, 3)}`];
+  return [
+    `rsSub${Math.min(subheads, 3)}`,
+    `rsParaB${bucket(before, STORY_PARAGRAPH_EDGES)}`,
+    `rsParaA${bucket(after, STORY_PARAGRAPH_EDGES)}`,
+  ];
 }
 
 /** Paragraph units since the last heading-shaped one: subheads come a few paragraphs apart. */
