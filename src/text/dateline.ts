@@ -1,6 +1,7 @@
 /**
  * Dateline (电头) shapes of Chinese news: `新华社莫斯科5月8日电`, `据新华社…电`,
- * `本报北京5月8日电  （记者史自强）`, `本报讯（记者 方圆）`, `中新社北京3月2日电 (记者 …)`.
+ * `本报北京5月8日电  （记者史自强）`, `本报讯（记者 方圆）`, `中新社北京3月2日电 (记者 …)`,
+ * `央视网消息（新闻联播）：`.
  */
 
 /** News agencies and papers that open datelines; a generic `…社/报/网` form is also accepted. */
@@ -48,9 +49,15 @@ const DATE = '(?:(?:\\d{1,2}|[０-９]{1,2})月)?(?:\\d{1,2}|[０-９]{1,2})日'
 const REPORTER =
   '(?:[\\s\\u3000]*[（(](?:记者|記者|通讯员|通訊員|特派记者|本报记者|本報記者|实习生)[^（）()]{1,40}[）)])?';
 
-/** `[据]AGENCY[记者…]PLACE DATE [专]电` or `AGENCY讯`, at the start of a block. */
+/**
+ * A news site's lead: `央视网消息（新闻联播）：`, `人民网消息：` — the site, 消息, the programme or
+ * channel it came from, and a colon. The colon tells it from 据新华社消息， inside a sentence.
+ */
+const SITE_NEWS = '消息(?:[（(][^（）()]{1,20}[）)])?[：:]';
+
+/** `[据]AGENCY[记者…]PLACE DATE [专]电`, `AGENCY讯` or `AGENCY消息：`, at the start of a block. */
 export const DATELINE = new RegExp(
-  `^([据據])?(${AGENCY})(?:(?:特派)?[记記]者[\\u4e00-\\u9fa5·]{0,6})?(?:(${PLACE})(${DATE})(?:[专專])?[电電]|([讯訊]))${REPORTER}`,
+  `^([据據])?(${AGENCY})(?:(?:特派)?[记記]者[\\u4e00-\\u9fa5·]{0,6})?(?:(${PLACE})(${DATE})(?:[专專])?[电電]|([讯訊])|${SITE_NEWS})${REPORTER}`,
   'u',
 );
 
