@@ -11,6 +11,7 @@ import {
 } from '../../../text/heading-marks.js';
 import { cohesionByUnit, echoByUnit, sharedRarePairs, type Echo } from './cohesion.js';
 import type { RuleReading } from './rule-reading.js';
+import { roundupFeatures } from './roundup.js';
 
 /**
  * Features of one unit for the page-structure model: what a text dump offers. Each is a
@@ -118,7 +119,6 @@ function textFeatures(text: string): string[] {
   return out;
 }
 
-/** The features of unit `i` that do not depend on the label before it. */
 /** What is computed once per page for every unit's features. */
 export interface PageContext {
   units: readonly Unit[];
@@ -143,6 +143,7 @@ export function pageContext(units: readonly Unit[], readings: readonly RuleReadi
   return { units, readings, cohesion, wideCohesion, echo, rarePairs };
 }
 
+/** The features of unit `i` that do not depend on the label before it. */
 export function unitFeatures(page: PageContext, i: number): string[] {
   const { units, readings } = page;
   const unit = units[i];
@@ -196,6 +197,7 @@ export function unitFeatures(page: PageContext, i: number): string[] {
   if (unit.shape === 'heading') {
     out.push(...wordFeatures(text));
     out.push(...ruleStoryFeatures(units, readings, i));
+    out.push(...roundupFeatures(units, i));
   }
   if (mayBeHeading(unit))
     out.push(...echoFeatures(unit.shape, page.echo.before[i], page.echo.after[i]));
