@@ -193,11 +193,9 @@ export function unitFeatures(page: PageContext, i: number): string[] {
   const rare = page.rarePairs[i];
   const rareBucket = rare < 0 ? 'none' : String(bucket(rare, RARE_EDGES));
   out.push(`rp${rareBucket}`);
-  if (unit.shape === 'heading') out.push(`hrp${rareBucket}`);
   if (unit.shape === 'heading') {
-    out.push(...wordFeatures(text));
-    out.push(...ruleStoryFeatures(units, readings, i));
-    out.push(...roundupFeatures(units, i));
+    out.push(`hrp${rareBucket}`, ...wordFeatures(text));
+    out.push(...ruleStoryFeatures(units, readings, i), ...roundupFeatures(units, i));
   }
   if (mayBeHeading(unit))
     out.push(...echoFeatures(unit.shape, page.echo.before[i], page.echo.after[i]));
