@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { Unit } from '../../../src/stages/segment/units.js';
 import { cohesionByUnit, sharedRarePairs } from '../../../src/stages/segment/structure/cohesion.js';
+import { unitOf } from './unit.js';
 
 // Made-up lines: two about a harbour, then a new story about a library.
 const LINES = [
@@ -12,24 +13,7 @@ const LINES = [
 ];
 
 function unitsOf(lines: string[]): Unit[] {
-  return lines.map(
-    (text) =>
-      ({
-        block: {
-          text,
-          spans: [],
-          id: '',
-          status: 'live',
-          lacunae: [],
-          lacunaBefore: false,
-          lacunaAfter: false,
-        },
-        shape: 'paragraph',
-        afterFurniture: false,
-        afterStoryEnd: false,
-        continued: false,
-      }) as Unit,
-  );
+  return lines.map((text) => unitOf(text));
 }
 
 /** The same measure, computed the slow way from the joined text. */

@@ -1,21 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import type { Shape } from '../../../src/text/classify.js';
-import type { Unit } from '../../../src/stages/segment/units.js';
 import { roundupFeatures } from '../../../src/stages/segment/structure/roundup.js';
-
-function unit(text: string, shape: Shape): Unit {
-  const block = {
-    text,
-    spans: [],
-    id: '',
-    status: 'live',
-    lacunae: [],
-    lacunaBefore: false,
-    lacunaAfter: false,
-  };
-  return { block, shape, afterFurniture: false, afterStoryEnd: false, continued: false } as Unit;
-}
+import { unitOf as unit } from './unit.js';
 
 // A made-up page: a roundup box of three items, then a story with its own dateline.
 const PAGE = [
