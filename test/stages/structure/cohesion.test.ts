@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { Unit } from '../../../src/stages/segment/units.js';
-import { cohesionByUnit, sharedRarePairs } from '../../../src/stages/segment/structure/cohesion.js';
+import {
+  cohesionByUnit,
+  pagePairs,
+  sharedRarePairs,
+} from '../../../src/stages/segment/structure/cohesion.js';
 import { unitOf } from './unit.js';
 
 // Made-up lines: two about a harbour, then a new story about a library.
@@ -35,7 +39,7 @@ function naive(lines: string[], i: number, before: number, after: number): numbe
 
 test('cohesion: the sliding windows give what the joined text gives, and a new topic scores low', () => {
   const units = unitsOf(LINES);
-  const [narrow, wide] = cohesionByUnit(units, [12, 400], 20);
+  const [narrow, wide] = cohesionByUnit(pagePairs(units), [12, 400], 20);
   LINES.forEach((_, i) => {
     assert.equal(narrow[i], naive(LINES, i, 12, 20), `narrow window at unit ${i}`);
     assert.equal(wide[i], naive(LINES, i, 400, 20), `wide window at unit ${i}`);
@@ -57,7 +61,7 @@ const STORY = [
 ];
 
 test('content pairs: a subhead keeps the names and terms of its story, a new headline brings its own', () => {
-  const shared = sharedRarePairs(unitsOf(STORY), 400, 40);
+  const shared = sharedRarePairs(pagePairs(unitsOf(STORY)), 400, 40);
   assert.equal(shared[0], -1, 'nothing before the first line');
   assert.ok(shared[1] >= 2, `the subhead's story goes on with 集装/装箱/吞吐 (got ${shared[1]})`);
   assert.equal(shared[3], 0, 'the library story shares no content pair with the harbour text');

@@ -1,6 +1,20 @@
 import { pairsPerMillion } from '../../../lexicon/pairs.js';
 import type { Unit } from '../units.js';
 
+/** A page's units read as one text: the CJK pair at each position, made once for every measure. */
+export interface PagePairs {
+  units: readonly Unit[];
+  /** Length of the units' texts joined. */
+  length: number;
+  /** `pairCodes` of that text. */
+  pairs: Float64Array;
+}
+
+export function pagePairs(units: readonly Unit[]): PagePairs {
+  const all = units.map((u) => u.block.text).join('');
+  return { units, length: all.length, pairs: pairCodes(all) };
+}
+
 /**
  * Lexical cohesion at each unit, TextTiling-style: the share of the CJK character pairs of the
  * text from the unit on (`after` characters) that the text right before it already holds, for
@@ -11,18 +25,17 @@ import type { Unit } from '../units.js';
  * cost is linear in the page, not in units × window.
  */
 export function cohesionByUnit(
-  units: readonly Unit[],
+  page: PagePairs,
   before: readonly number[],
   after: number,
 ): number[][] {
-  const all = units.map((u) => u.block.text).join('');
-  const pairs = pairCodes(all);
+  const { units, length, pairs } = page;
   const windows = before.map((size) => new SlidingPairs(pairs, size));
   const out = before.map(() => new Array<number>(units.length));
   let start = 0;
   units.forEach((unit, i) => {
     const grams =
-      start === 0 ? undefined : distinctPairs(pairs, start, Math.min(all.length, start + after));
+      start === 0 ? undefined : distinctPairs(pairs, start, Math.min(length, start + after));
     windows.forEach((window, w) => {
       window.moveTo(start);
       out[w][i] = grams && grams.size > 0 ? window.shareOf(grams) : -1;
@@ -35,9 +48,9 @@ export function cohesionByUnit(
 /**
  * A character pair rarer than this in the reference corpus (per million pairs) is a content
  * pair: a name, a place, a term. Common pairs (我们, 发展, 中国) run through every story and
- * blur the shift of topic a new story brings. Chosen on fit pages: among heading lines, how
- * well the shared rare pairs tell a new story's headline from a subhead (the separation peaks
- * near this value and falls off on both sides).
+ * blur the shift of topic a new story brings. Chosen on fit pages by how well the count told
+ * a new story's headline from a subhead among heading lines (a one-off look, not kept); the
+ * feature as shipped is measured held out in docs/architecture.md.
  */
 const RARE_PAIR_PER_MILLION = 120;
 
@@ -48,16 +61,16 @@ const RARE_PAIR_PER_MILLION = 120;
  * it already hold. A subhead's story goes on with the same names and terms; a new story brings
  * its own. -1 where there is nothing before or after.
  */
-export function sharedRarePairs(units: readonly Unit[], before: number, after: number): number[] {
-  const all = units.map((u) => u.block.text).join('');
-  const pairs = rareOnly(pairCodes(all));
+export function sharedRarePairs(page: PagePairs, before: number, after: number): number[] {
+  const { units, length } = page;
+  const pairs = rareOnly(page.pairs);
   const window = new SlidingPairs(pairs, before);
   const out = new Array<number>(units.length);
   let start = 0;
   units.forEach((unit, i) => {
     const end = start + unit.block.text.length;
     const next =
-      end < all.length ? distinctPairs(pairs, end, Math.min(all.length, end + after)) : undefined;
+      end < length ? distinctPairs(pairs, end, Math.min(length, end + after)) : undefined;
     if (start === 0 || !next) out[i] = -1;
     else {
       window.moveTo(start);
@@ -95,13 +108,12 @@ export interface Echo {
  * on both sides. Units not `asked` about get -1.
  */
 export function echoByUnit(
-  units: readonly Unit[],
+  page: PagePairs,
   before: number,
   after: number,
   asked: (unit: Unit) => boolean,
 ): Echo {
-  const all = units.map((u) => u.block.text).join('');
-  const pairs = pairCodes(all);
+  const { units, length, pairs } = page;
   const window = new SlidingPairs(pairs, before);
   const echo: Echo = { before: [], after: [] };
   let start = 0;
@@ -111,7 +123,7 @@ export function echoByUnit(
     if (own && own.size > 0) {
       window.moveTo(start);
       echo.before.push(start === 0 ? -1 : window.shareOf(own));
-      const next = distinctPairs(pairs, end, Math.min(all.length, end + after));
+      const next = distinctPairs(pairs, end, Math.min(length, end + after));
       echo.after.push(next.size === 0 ? -1 : shareIn(own, next));
     } else {
       echo.before.push(-1);

@@ -9,7 +9,7 @@ import {
   NUMBERED,
   SECTION_LABEL,
 } from '../../../text/heading-marks.js';
-import { cohesionByUnit, echoByUnit, sharedRarePairs, type Echo } from './cohesion.js';
+import { cohesionByUnit, echoByUnit, pagePairs, sharedRarePairs, type Echo } from './cohesion.js';
 import type { RuleReading } from './rule-reading.js';
 import { roundupFeatures } from './roundup.js';
 
@@ -36,7 +36,7 @@ const COHESION_AFTER_CHARS = 200;
 const COHESION_WIDE_CHARS = 1500;
 /**
  * Windows of the content-pair count (`sharedRarePairs`): about a story's last paragraphs before,
- * the next paragraphs after. Chosen on fit pages with the threshold of rare pairs.
+ * the next paragraphs after. Chosen on fit pages together with the threshold of rare pairs.
  */
 const RARE_BEFORE_CHARS = 400;
 const RARE_AFTER_CHARS = 500;
@@ -133,13 +133,14 @@ export interface PageContext {
 }
 
 export function pageContext(units: readonly Unit[], readings: readonly RuleReading[]): PageContext {
+  const pairs = pagePairs(units);
   const [cohesion, wideCohesion] = cohesionByUnit(
-    units,
+    pairs,
     [COHESION_BEFORE_CHARS, COHESION_WIDE_CHARS],
     COHESION_AFTER_CHARS,
   );
-  const echo = echoByUnit(units, COHESION_WIDE_CHARS, COHESION_BEFORE_CHARS, mayBeHeading);
-  const rarePairs = sharedRarePairs(units, RARE_BEFORE_CHARS, RARE_AFTER_CHARS);
+  const echo = echoByUnit(pairs, COHESION_WIDE_CHARS, COHESION_BEFORE_CHARS, mayBeHeading);
+  const rarePairs = sharedRarePairs(pairs, RARE_BEFORE_CHARS, RARE_AFTER_CHARS);
   return { units, readings, cohesion, wideCohesion, echo, rarePairs };
 }
 

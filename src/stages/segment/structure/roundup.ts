@@ -3,7 +3,8 @@ import type { Unit } from '../units.js';
 /**
  * The title of a roundup box (快讯, 简讯, 速览, 短波…): one article whose titled items are
  * subheads, as the papers and broadcasters publish them. The title words are the genre's own
- * names for such a box; which of them occur, and how often, was counted on fit pages.
+ * names for such a box: those the issue names (快讯, 简讯, 速览), those that end roundup titles
+ * on fit pages (速递, 短波, 资讯, 微阅读), and their near kin (短讯, 一览, 集锦).
  */
 const ROUNDUP_TITLE = /(?:快讯|简讯|短讯|速览|速递|短波|资讯|一览|集锦|微阅读)$/u;
 
