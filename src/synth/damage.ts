@@ -43,12 +43,30 @@ const MIN_WORD_COUNT = 3;
 
 const CJK = /[\u4e00-\u9fff]/u;
 
-/** A cut position in [lo, hi) of text with CJK characters on both sides (mid-sentence). */
+/**
+ * What a mid-sentence cut may follow and precede besides CJK characters: a column ends wherever
+ * its last line ends — after a comma or a closing quote as often as inside a word (the real
+ * seed breaks …形势和困难，| and …电影《红丝绸》|出品方…). Cuts only between two CJK characters,
+ * as this generator made them until 2026-12-07, taught the junction model that a block ending
+ * in a comma or a closing mark ends its paragraph.
+ */
+const MAY_PRECEDE_CUT = /[\u4e00-\u9fff，、；：”’》）」』]/u;
+const MAY_FOLLOW_CUT = /[\u4e00-\u9fff“‘《（「『]/u;
+/** A closing mark after these ends a sentence (…。”): a cut there is a paragraph's end. */
+const SENTENCE_FINAL = /[。！？!?…]/u;
+
+/** A cut position in [lo, hi) of text, inside a sentence (see MAY_PRECEDE_CUT). */
 function cutPoint(rng: Rng, text: string, lo: number, hi: number): number | undefined {
   const start = rng.int(Math.floor(text.length * lo), Math.floor(text.length * hi));
+  const inside = (p: number) =>
+    p > 1 &&
+    p < text.length - 1 &&
+    MAY_PRECEDE_CUT.test(text[p - 1]) &&
+    !SENTENCE_FINAL.test(text[p - 2]) &&
+    MAY_FOLLOW_CUT.test(text[p]);
   for (let d = 0; d < text.length; d++) {
     for (const p of [start + d, start - d]) {
-      if (p > 1 && p < text.length - 1 && CJK.test(text[p - 1]) && CJK.test(text[p])) return p;
+      if (inside(p)) return p;
     }
   }
   return undefined;

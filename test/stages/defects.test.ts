@@ -91,7 +91,7 @@ test('the bundled example shows every defect repaired', () => {
     'boilerplate.qr-code',
     'boilerplate.page-header',
     'boilerplate.continuation',
-    'rejoin.mid-sentence',
+    'rejoin.model-join',
     'rejoin.restoration',
     'variants.trigram',
   ]) {

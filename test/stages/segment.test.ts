@@ -80,3 +80,20 @@ test('a see-also note after the source tag stays with its story', () => {
   assert.deepEqual(headlines(e), ['古镇办起非遗市集', '江边步道全线贯通']);
   assert.equal(e.articles[0].body.at(-1)?.kind, 'note');
 });
+
+test('a paragraph lost its start only when the gap is its own and its opening reads broken', () => {
+  const dump = [
+    '老街改造让居民住得更舒心',
+    '本报讯 今年以来，城东区对三条老街的雨污管网进行了改造，沿街住户反映的积水问题基本解决。',
+    '比如，过去一下雨就进水的十几户人家，今年汛期再没有被淹过。',
+    '的排水口也重新做了设计，雨水顺着新管道流进了河里。',
+    '',
+  ].join('\n\n');
+  const [article] = mendChecked(dump).articles;
+  const body = article.body.filter((b) => b.kind === 'paragraph');
+  assert.equal(body.length, 3, body.map((b) => b.text).join(' | '));
+  // 比如， is a verb before a comma, but the language model reads it as a sentence's opening.
+  assert.equal(body[1].lacunaBefore, false);
+  // A paragraph opening with 的 after a finished sentence lost its start.
+  assert.equal(body[2].lacunaBefore, true);
+});

@@ -1,44 +1,77 @@
 import { blockEnd, blockStart, type Block, type Doc } from '../../model/doc.js';
 import type { Edit, Span } from '../../model/types.js';
-import { startsSentence } from '../../text/opening.js';
 import type { StageContext } from '../context.js';
 import type { Stage } from '../stage.js';
 import { cutKind, stopper } from './cut.js';
 import { examineJunction, type JunctionEvidence } from '../../text/junction.js';
 import { lacunaAtSeam, lacunaOf, recordLacuna, rendered, seamFacts, type Found } from './lacuna.js';
-import { RULES, type CutKind } from './rules.js';
+import { RULES, type CutKind, type ModelJunctionFacts } from './rules.js';
+import { rulesDecider, type JunctionDecider, type JunctionDecision } from './decide.js';
+import { shippedJunctionDecider } from './junction-model.js';
 
 type Ctx = StageContext<'rejoin'>;
+type Counts = { joins: number; lacunae: number; tails: number; ends: number };
+
+/** What was decided at a seam that joins: how the block was cut, the evidence, the lacuna. */
+interface JoinCall {
+  how: CutKind;
+  evidence: JunctionEvidence;
+  found: Found | undefined;
+  decision: JunctionDecision;
+}
+
+/** The model's facts of a call it made, or undefined when the hand rules decided. */
+function modelFacts(how: CutKind, decision: JunctionDecision): ModelJunctionFacts | undefined {
+  if (decision.probability === undefined) return undefined;
+  return {
+    cut: how,
+    probability: decision.probability,
+    features: (decision.because ?? []).join(', '),
+  };
+}
+
+/** The lacuna of a `lacuna` call: the detector's when the rules decided, else the model's own. */
+function lacunaFor(
+  detected: Found | undefined,
+  decision: JunctionDecision,
+  how: CutKind,
+): Found | undefined {
+  const facts = modelFacts(how, decision);
+  if (!facts || detected?.kind === 'restoration') return detected;
+  return { kind: 'model', rule: RULES.modelLacuna, facts };
+}
+
+function recordTail(
+  ctx: Ctx,
+  cut: Block,
+  how: CutKind,
+  detected: Found | undefined,
+  decision: JunctionDecision,
+): void {
+  const facts = modelFacts(how, decision);
+  if (facts) ctx.flag(RULES.modelTail, lostTail(cut), { facts });
+  else ctx.flag(RULES.opensSentence, lostTail(cut), { facts: seamFacts(how, detected) });
+}
 
 /** The join entry: across a lacuna, across a word, or a plain mid-sentence break. */
-function recordJoin(
-  ctx: Ctx,
-  seam: Span,
-  cut: CutKind,
-  evidence: JunctionEvidence,
-  found: Found | undefined,
-): Edit {
+function recordJoin(ctx: Ctx, seam: Span, { how: cut, evidence, found, decision }: JoinCall): Edit {
   if (found) {
     const { confidence } = rendered(found);
     const lacuna = found.rule.id;
     return ctx.join(RULES.acrossLacuna, [seam], { facts: { cut, lacuna, confidence } });
   }
+  const model = modelFacts(cut, decision);
+  if (model) return ctx.join(RULES.modelJoin, [seam], { facts: model });
   if (evidence.crossingWord)
     return ctx.join(RULES.crossingWord, [seam], { facts: { cut, word: evidence.crossingWord } });
   return ctx.join(RULES.midSentence, [seam], { facts: { cut } });
 }
 
-function join(
-  ctx: Ctx,
-  cut: Block,
-  next: Block,
-  how: CutKind,
-  evidence: JunctionEvidence,
-  found: Found | undefined,
-): void {
+function join(ctx: Ctx, cut: Block, next: Block, call: JoinCall): void {
+  const { found } = call;
   const shift = cut.text.length;
   const seam = { start: blockEnd(cut), end: blockStart(next) };
-  const entry = recordJoin(ctx, seam, how, evidence, found);
+  const entry = recordJoin(ctx, seam, call);
   if (found) {
     cut.lacunae.push(lacunaOf(found, cut.text.length));
     recordLacuna(ctx, found, { start: seam.start, end: seam.start }, entry);
@@ -74,9 +107,10 @@ function mend(
   ctx: Ctx,
   live: Block[],
   i: number,
-): { joins: number; lacunae: number; tails: number } {
+  decide: ReturnType<JunctionDecider>,
+): Counts {
   const cut = live[i];
-  const counts = { joins: 0, lacunae: 0, tails: 0 };
+  const counts = { joins: 0, lacunae: 0, tails: 0, ends: 0 };
   for (;;) {
     let j = i + 1;
     while (j < live.length && live[j].status !== 'live') j++;
@@ -92,8 +126,15 @@ function mend(
     }
     const stop = stopper(next, evidence);
     if (stop) {
-      ctx.flag(RULES.noContinuation, lostTail(cut), { facts: { cut: how, next: stop } });
-      counts.tails++;
+      // Nothing joins across a stopper; whether the tail was lost there is the decider's call.
+      const decision = decide({ doc, cut, next, how, evidence, found: undefined, stop });
+      const lost = decision.call === 'tail' || decision.call === 'lacuna';
+      const facts = modelFacts(how, decision);
+      if (lost && facts) ctx.flag(RULES.modelTail, lostTail(cut), { facts });
+      else if (lost)
+        ctx.flag(RULES.noContinuation, lostTail(cut), { facts: { cut: how, next: stop } });
+      if (lost) counts.tails++;
+      else counts.ends++;
       break;
     }
     // A repeated block that stops mid-sentence stops there in every copy (D5): the page
@@ -103,17 +144,25 @@ function mend(
       counts.tails++;
       break;
     }
-    const found = lacunaAtSeam(doc, cut, next, evidence);
-    // What follows opens a sentence of its own (a name, a place, a date, 据…, a quote) and
-    // nothing ties it to this block: the break took the rest of this paragraph (and maybe
-    // the start of the next), so the paragraph keeps a lacuna at its end instead of a join.
-    if (!evidence.crossingWord && found?.kind !== 'restoration' && startsSentence(next.text)) {
-      ctx.flag(RULES.opensSentence, lostTail(cut), { facts: seamFacts(how, found) });
+    const detected = lacunaAtSeam(doc, cut, next, evidence);
+    // A restoration is attested by the dump itself: a hard join across the lacuna. Any other
+    // break is the decider's call (the hand rules, or the junction model).
+    const decision: JunctionDecision =
+      detected?.kind === 'restoration'
+        ? { call: 'lacuna' }
+        : decide({ doc, cut, next, how, evidence, found: detected });
+    if (decision.call === 'end') {
+      counts.ends++;
+      break;
+    }
+    if (decision.call === 'tail') {
+      recordTail(ctx, cut, how, detected, decision);
       counts.tails++;
       break;
     }
+    const found = decision.call === 'lacuna' ? lacunaFor(detected, decision, how) : undefined;
     if (found) counts.lacunae++;
-    join(ctx, cut, next, how, evidence, found);
+    join(ctx, cut, next, { how, evidence, found, decision });
     counts.joins++;
   }
   return counts;
@@ -123,20 +172,26 @@ function mend(
  * D2/D3: join paragraphs split mid-sentence at column breaks; where text was lost at the break,
  * mark a lacuna, with a restoration when the dump itself attests the missing characters.
  */
-export const rejoinStage: Stage<'rejoin'> = {
-  name: 'rejoin',
-  run(doc, ctx) {
-    let joins = 0;
-    let lacunae = 0;
-    let tails = 0;
-    const live = doc.blocks.filter((b) => b.status === 'live');
-    for (let i = 0; i < live.length; i++) {
-      if (live[i].status !== 'live' || isDisplayLine(doc, live[i])) continue;
-      const counts = mend(doc, ctx, live, i);
-      joins += counts.joins;
-      lacunae += counts.lacunae;
-      tails += counts.tails;
-    }
-    return { joins, lacunae, lostTails: tails };
-  },
-};
+export function makeRejoinStage(decider?: JunctionDecider): Stage<'rejoin'> {
+  // The junction model decides unless the hand rules are asked for or no model ships.
+  const chooseDecider = (doc: Doc) =>
+    decider ??
+    (doc.options.structure === 'rules' ? rulesDecider : (shippedJunctionDecider() ?? rulesDecider));
+  return {
+    name: 'rejoin',
+    run(doc, ctx) {
+      const total: Counts = { joins: 0, lacunae: 0, tails: 0, ends: 0 };
+      const live = doc.blocks.filter((b) => b.status === 'live');
+      const decideSeam = chooseDecider(doc)(doc, live);
+      for (let i = 0; i < live.length; i++) {
+        if (live[i].status !== 'live' || isDisplayLine(doc, live[i])) continue;
+        const counts = mend(doc, ctx, live, i, decideSeam);
+        for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += counts[k];
+      }
+      const { joins, lacunae, tails, ends } = total;
+      return { joins, lacunae, lostTails: tails, paragraphEnds: ends };
+    },
+  };
+}
+
+export const rejoinStage = makeRejoinStage();

@@ -6,6 +6,7 @@ import type { JunctionEvidence } from '../../text/junction.js';
 import {
   RULES,
   type CutKind,
+  type ModelJunctionFacts,
   type OpensFacts,
   type OrphanFacts,
   type PairFacts,
@@ -16,7 +17,8 @@ import {
 export type Found =
   | { kind: 'restoration'; rule: typeof RULES.restoration; facts: RestorationFacts }
   | { kind: 'pair'; rule: typeof RULES.unseenPair | typeof RULES.rarePair; facts: PairFacts }
-  | { kind: 'orphan'; rule: typeof RULES.orphan; facts: OrphanFacts };
+  | { kind: 'orphan'; rule: typeof RULES.orphan; facts: OrphanFacts }
+  | { kind: 'model'; rule: typeof RULES.modelLacuna; facts: ModelJunctionFacts };
 
 export function lacunaAtSeam(
   doc: Doc,
@@ -67,6 +69,8 @@ export function rendered(found: Found): { evidence: string; confidence: number }
       return { evidence: found.rule.evidence(found.facts), confidence: found.rule.confidence };
     case 'orphan':
       return { evidence: found.rule.evidence(found.facts), confidence: found.rule.confidence };
+    case 'model':
+      return { evidence: found.rule.evidence(found.facts), confidence: found.facts.probability };
   }
 }
 
@@ -95,12 +99,15 @@ export function recordLacuna(
       break;
     case 'orphan':
       ctx.flag(found.rule, [seam], { facts: found.facts, refs });
+      break;
+    case 'model':
+      ctx.flag(found.rule, [seam], { facts: found.facts, refs });
   }
 }
 
 /** Facts of a lacuna found at a seam that got no join, for the lost-tail entry. */
 export function seamFacts(cut: CutKind, found: Found | undefined): OpensFacts {
-  if (!found || found.kind === 'restoration') return { cut };
+  if (!found || found.kind === 'restoration' || found.kind === 'model') return { cut };
   if (found.kind === 'orphan') return { cut, lacuna: 'orphan', ...found.facts };
   const lacuna = found.rule === RULES.unseenPair ? 'unseen-pair' : 'rare-pair';
   return { cut, lacuna, ...found.facts };

@@ -23,6 +23,8 @@ export type RestorationFacts = {
 export type PairFacts = { pair: string; count: number; expected: number };
 export type OrphanFacts = { orphan: string; side: 'before' | 'after' };
 export type StopFacts = JoinFacts & { next: Stopper };
+/** A break the junction model decided: its probability and the features that weighed most. */
+export type ModelJunctionFacts = JoinFacts & { probability: number; features: string };
 /** A lost tail before a sentence opener, with the lacuna evidence at the seam if there was any. */
 export type OpensFacts = JoinFacts & {
   lacuna?: 'unseen-pair' | 'rare-pair' | 'orphan';
@@ -50,6 +52,12 @@ const LACUNA_NOTE =
   'judgement near what the dev set measures: lacuna precision 0.54, recall 0.46 over all detectors (docs/eval.md)';
 const TAIL_NOTE =
   'judgement: a paragraph stopping mid-sentence is unambiguous; that text was lost rather than misplaced is not checked';
+
+function modelEvidence(f: ModelJunctionFacts): string {
+  return `junction model p=${f.probability}; weighed most: ${f.features}`;
+}
+const MODEL_NOTE =
+  'the junction model’s probability (multinomial logistic regression over the break, trained by `npm run train` on fit pages; docs/architecture.md)';
 
 export const RULES = defineRules('rejoin', {
   midSentence: {
@@ -161,5 +169,33 @@ export const RULES = defineRules('rejoin', {
           : undefined,
     confidence: 0.7,
     confidenceNote: TAIL_NOTE,
+  },
+  modelJoin: {
+    id: 'rejoin.model-join',
+    category: 'join',
+    action: 'join',
+    reason: 'paragraph split mid-sentence at a column break (junction model)',
+    evidence: modelEvidence,
+    confidence: (f: ModelJunctionFacts) => f.probability,
+    confidenceNote: MODEL_NOTE,
+  },
+  modelLacuna: {
+    id: 'rejoin.model-lacuna',
+    category: 'lacuna',
+    action: 'flag',
+    reason: 'text lost at the break (junction model)',
+    evidence: modelEvidence,
+    confidence: (f: ModelJunctionFacts) => f.probability,
+    confidenceNote: MODEL_NOTE,
+  },
+  modelTail: {
+    id: 'rejoin.model-lost-tail',
+    category: 'lacuna',
+    action: 'flag',
+    reason:
+      'paragraph stops mid-sentence and the next block opens a paragraph of its own (junction model)',
+    evidence: modelEvidence,
+    confidence: (f: ModelJunctionFacts) => f.probability,
+    confidenceNote: MODEL_NOTE,
   },
 });

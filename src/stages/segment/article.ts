@@ -1,5 +1,7 @@
 import type { Block, Doc } from '../../model/doc.js';
 import { startsMidSentence } from '../../text/opening.js';
+import { endsParagraph } from '../../text/chars.js';
+import { opensLikeSentence } from '../../text/sentence-lm.js';
 import { parseDatelineField } from './dateline.js';
 import type { Article, BodyKind, Field } from '../../model/types.js';
 
@@ -92,11 +94,26 @@ export function hasParagraph(draft: Draft): boolean {
   return draft.article.body.some((b) => b.kind === 'paragraph');
 }
 
+/**
+ * Whether a paragraph of the body lost its start: it opens mid-sentence, and the gap is not
+ * one the paragraph before already answers for — that one keeps a lacuna at its end (the same
+ * gap, marked once), or stops mid-sentence itself (the rejoin stage judged that break, and
+ * kept the two apart).
+ */
+function lostStart(body: Article['body'], i: number): boolean {
+  const item = body[i];
+  if (item.kind !== 'paragraph' || !startsMidSentence(item.text)) return false;
+  const before = body[i - 1];
+  if (before?.kind === 'paragraph' && (before.lacunaAfter || !endsParagraph(before.text)))
+    return false;
+  return !opensLikeSentence(item.text);
+}
+
 /** Flags that follow from the body: a lost start or end; a dateline taken from the source tag. */
 export function finishDraft(doc: Doc, draft: Draft): void {
   const { article } = draft;
   article.body.forEach((item, i) => {
-    if (item.kind !== 'paragraph' || !startsMidSentence(item.text)) return;
+    if (!lostStart(article.body, i)) return;
     if (i === 0 && article.dateline) return;
     item.lacunaBefore = true;
     if (i === 0 && !article.flags.includes('truncated-start'))

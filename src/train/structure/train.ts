@@ -6,6 +6,7 @@ import { PROFILE_NAMES } from '../../synth/rates.js';
 import type { StructureWeights } from '../../stages/segment/structure/model.js';
 import { DEFAULT_FIT, fitCrf, type TrainingPage } from './fit.js';
 import { pageExamples } from './examples.js';
+import type { Stage } from '../../stages/stage.js';
 
 /**
  * Seeds of the damage the training pages get. Not the evaluation's seeds, so the fit column
@@ -13,12 +14,15 @@ import { pageExamples } from './examples.js';
  */
 export const TRAIN_SEEDS = [101, 202];
 
-/** The stages before segment, on a page's bytes: the state the model reads at run time. */
-export function prepare(bytes: Uint8Array): Doc {
+/**
+ * The stages before segment, on a page's bytes: the state the model reads at run time. `rejoin`
+ * replaces the shipped rejoin stage (training gives it the junction model just trained).
+ */
+export function prepare(bytes: Uint8Array, rejoin?: Stage<'rejoin'>): Doc {
   const doc = newDoc(bytes);
   for (const stage of STAGES) {
     if (stage.name === 'segment') break;
-    runStage(doc, stage);
+    runStage(doc, stage.name === 'rejoin' && rejoin ? rejoin : stage);
   }
   return doc;
 }
@@ -39,6 +43,7 @@ export function trainStructure(
   sharedEval: string,
   progress: (done: number, total: number) => void = () => {},
   maxPages?: number,
+  rejoin?: Stage<'rejoin'>,
 ): TrainReport {
   const pages: TrainingPage[] = [];
   const transitions = new Set<string>();
@@ -46,7 +51,7 @@ export function trainStructure(
   const runs = TRAIN_SEEDS.flatMap((seed) => PROFILE_NAMES.map((profile) => ({ seed, profile })));
   runs.forEach(({ seed, profile }, k) => {
     for (const page of splitPages(sharedEval, 'fit', seed, profile, maxPages)) {
-      const got = pageExamples(page, prepare);
+      const got = pageExamples(page, (bytes) => prepare(bytes, rejoin));
       report.pages++;
       report.units += got.unitCount;
       report.unmatched += got.unmatched;
