@@ -5,7 +5,7 @@ import type { Stage } from '../stage.js';
 import { cutKind, stopper } from './cut.js';
 import { examineJunction, type JunctionEvidence } from '../../text/junction.js';
 import { lacunaAtSeam, lacunaOf, recordLacuna, rendered, seamFacts, type Found } from './lacuna.js';
-import { RULES, type CutKind, type ModelJunctionFacts } from './rules.js';
+import { RULES, type CutKind, type ModelJunctionFacts, type Stopper } from './rules.js';
 import { rulesDecider, type JunctionDecider, type JunctionDecision } from './decide.js';
 import { shippedJunctionDecider } from './junction-model.js';
 
@@ -51,6 +51,21 @@ function recordTail(
   const facts = modelFacts(how, decision);
   if (facts) ctx.flag(RULES.modelTail, lostTail(cut), { facts });
   else ctx.flag(RULES.opensSentence, lostTail(cut), { facts: seamFacts(how, detected) });
+}
+
+/** Before a stopper: the lost tail the decision calls, if it calls one. True when it did. */
+function recordStopped(
+  ctx: Ctx,
+  cut: Block,
+  how: CutKind,
+  stop: Stopper,
+  decision: JunctionDecision,
+): boolean {
+  if (decision.call !== 'tail' && decision.call !== 'lacuna') return false;
+  const facts = modelFacts(how, decision);
+  if (facts) ctx.flag(RULES.modelTail, lostTail(cut), { facts });
+  else ctx.flag(RULES.noContinuation, lostTail(cut), { facts: { cut: how, next: stop } });
+  return true;
 }
 
 /** The join entry: across a lacuna, across a word, or a plain mid-sentence break. */
@@ -128,12 +143,7 @@ function mend(
     if (stop) {
       // Nothing joins across a stopper; whether the tail was lost there is the decider's call.
       const decision = decide({ doc, cut, next, how, evidence, found: undefined, stop });
-      const lost = decision.call === 'tail' || decision.call === 'lacuna';
-      const facts = modelFacts(how, decision);
-      if (lost && facts) ctx.flag(RULES.modelTail, lostTail(cut), { facts });
-      else if (lost)
-        ctx.flag(RULES.noContinuation, lostTail(cut), { facts: { cut: how, next: stop } });
-      if (lost) counts.tails++;
+      if (recordStopped(ctx, cut, how, stop, decision)) counts.tails++;
       else counts.ends++;
       break;
     }

@@ -77,10 +77,15 @@ export class JunctionModel {
 }
 
 /** The call from the label probabilities: loss and paragraph end are decided apart. */
+/** The probability of one label among the model's four. */
+const at = (p: readonly number[], label: JunctionLabel) => p[JUNCTION_LABELS.indexOf(label)];
+
+/** The probability that text was lost at the break: inside the paragraph or at its end. */
+export const lossProbability = (p: readonly number[]) => at(p, 'lacuna') + at(p, 'tail');
+
 export function callOf(p: readonly number[]): JunctionCall {
-  const at = (label: JunctionLabel) => p[JUNCTION_LABELS.indexOf(label)];
-  const lost = at('lacuna') + at('tail') >= LOSS_CALL;
-  const ends = at('tail') + at('end') >= BREAK_CALL;
+  const lost = lossProbability(p) >= LOSS_CALL;
+  const ends = at(p, 'tail') + at(p, 'end') >= BREAK_CALL;
   if (lost) return ends ? 'tail' : 'lacuna';
   return ends ? 'end' : 'join';
 }
@@ -90,8 +95,7 @@ export function callOf(p: readonly number[]): JunctionCall {
  * question is only whether text was lost (the same LOSS_CALL on the probability of loss).
  */
 export function stoppedCallOf(p: readonly number[]): JunctionCall {
-  const at = (label: JunctionLabel) => p[JUNCTION_LABELS.indexOf(label)];
-  return at('lacuna') + at('tail') >= LOSS_CALL ? 'tail' : 'end';
+  return lossProbability(p) >= LOSS_CALL ? 'tail' : 'end';
 }
 
 /**
@@ -119,21 +123,23 @@ export function modelDecider(model: JunctionModel, lm: GramCounts): JunctionDeci
       const p = model.probabilities(features);
       const call = seam.stop ? stoppedCallOf(p) : callOf(p);
       const k = JUNCTION_LABELS.indexOf(call);
-      const lost = p[1] + p[2];
-      const probability =
-        call === 'lacuna' || call === 'tail'
-          ? lost
-          : seam.stop
-            ? 1 - lost
-            : call === 'end'
-              ? p[2] + p[3]
-              : p[k];
+      const probability = probabilityOf(p, call, seam.stop !== undefined);
       return { call, probability: round(probability), because: model.strongest(features, k) };
     };
   };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * How sure the model is of a call, for the ledger: of loss for a lacuna or a lost tail (the
+ * threshold is on it), of no loss for a plain end before a stopper, else of the label called.
+ */
+function probabilityOf(p: readonly number[], call: JunctionCall, stopped: boolean): number {
+  const lost = lossProbability(p);
+  if (call === 'lacuna' || call === 'tail') return lost;
+  return stopped ? 1 - lost : at(p, call);
+}
 
 let loaded: JunctionDecider | null | undefined;
 

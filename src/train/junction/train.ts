@@ -9,6 +9,7 @@ import {
   JUNCTION_LABELS,
   JunctionModel,
   callOf,
+  lossProbability,
   stoppedCallOf,
   type JunctionWeights,
 } from '../../stages/rejoin/junction-model.js';
@@ -161,8 +162,7 @@ export function validateJunction(
     ]);
     const lossCurve = CURVE.map((threshold) => {
       const calls = held.map((_, i): [JunctionCall, JunctionCall] => {
-        const p = probabilities[i];
-        return [gold[i], p[1] + p[2] >= threshold ? 'lacuna' : 'join'];
+        return [gold[i], lossProbability(probabilities[i]) >= threshold ? 'lacuna' : 'join'];
       });
       return { threshold, ...pr(calls, LOST) };
     });
