@@ -43,7 +43,7 @@ export function seamScores(lm: GramCounts, before: string, after: string): SeamS
 
 /**
  * Bins of each score (log units), so that a linear model can weigh ranges differently: a gain
- * near zero is ambiguous, a gain below −2 is a strong sign of loss.
+ * near zero is ambiguous; below −2 loss is likelier, but rare clean joins score there too.
  */
 const JOIN_BINS = [-4, -2, -1, 0, 1, 2, 3, 4, 6];
 const START_BINS = [-3, -1, 0, 1, 2, 3];
