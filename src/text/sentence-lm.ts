@@ -10,7 +10,8 @@ import {
 /**
  * How much likelier (log ratio) the first two symbols of a text must be after a full stop than
  * on their own to read as a sentence opener whatever their part of speech: 比如，例如，经查，
- * 可见， score 1.5–3.5; the heads of broken sentences (的红毯…, 们对…, 宣布，美国…) score below −1.
+ * score 1.5 or more, the heads of broken sentences (的红毯…, 们对…, 宣布，美国…) below −1
+ * (test/lexicon/char-lm.test.ts checks both).
  */
 const OPENER_GAIN = 1;
 

@@ -9,6 +9,7 @@ import {
   shippedLm,
   type GramCounts,
 } from '../../src/lexicon/char-lm.js';
+import { openingGain, opensLikeSentence } from '../../src/text/sentence-lm.js';
 
 test('the language model reads punctuation by class and skips whitespace', () => {
   assert.equal(
@@ -45,5 +46,24 @@ test(
     assert.ok(logProb(lm, '经济发', '展') > logProb(lm, '', '展') + 2);
     // A full stop after 发展 is plausible, after 的 it is not.
     assert.ok(logProb(lm, '发展', SENTENCE_END) > logProb(lm, '发展的', SENTENCE_END) + 2);
+  },
+);
+
+test(
+  'the opening gain reads connective openers as sentence starts and broken heads as not',
+  { skip: !shippedLm() && 'no data/char-lm.txt.gz' },
+  () => {
+    const lm = shippedLm()!;
+    // The figures text/sentence-lm.ts quotes for OPENER_GAIN.
+    for (const opener of ['比如，每年组织', '例如，有些音乐', '经查，该同志']) {
+      const gain = openingGain(lm, opener);
+      assert.ok(gain >= 1.5, `${opener}: ${gain}`);
+      assert.equal(opensLikeSentence(opener), true);
+    }
+    for (const head of ['的红毯两端相向', '们对县级规划', '宣布，美国将']) {
+      const gain = openingGain(lm, head);
+      assert.ok(gain < -1, `${head}: ${gain}`);
+      assert.equal(opensLikeSentence(head), false);
+    }
   },
 );
