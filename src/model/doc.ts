@@ -30,6 +30,11 @@ export interface Block {
   role?: BlockRole;
   /** Exact copies of this block were dropped (D5): it was printed more than once. */
   repeated?: boolean;
+  /**
+   * The paper prints this block's sentence again further down (a pull quote above a comment
+   * piece): kept as article text, not dropped as a copy (`dedupe`).
+   */
+  pullQuote?: boolean;
   /** For a block dropped as page furniture: which kind (QR caption, continuation note…). */
   furniture?: FurnitureKind;
   lacunae: Lacuna[];

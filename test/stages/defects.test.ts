@@ -103,3 +103,27 @@ test('the bundled example shows every defect repaired', () => {
     e.articles.some((a) => a.variants.some((v) => v.text === '滨词' && v.likely === '滨河')),
   );
 });
+
+test('a pull quote (a sentence printed again above the story, its stop left out) stays story text', () => {
+  const e = mendChecked(readFixture('pull-quote.txt'));
+  assert.deepEqual(headlines(e), ['让老街留住烟火气（城市观察）']);
+  // Both quotes stay, each a block of its own: not dropped as copies, not joined as cut text.
+  const body = e.articles[0].body.map((b) => b.text);
+  assert.match(body[0], /^老街的价值不在于修得多新、多气派，.*城市的记忆$/);
+  assert.match(body[1], /^改造之前先问计于民，.*居民的心坎上$/);
+  assert.match(body[2], /^入冬以来/);
+  assert.deepEqual(
+    e.edits.filter((x) => x.stage === 'dedupe' || x.stage === 'rejoin').map((x) => x.rule),
+    [],
+  );
+});
+
+test('the same sentence printed after its paragraph is a copy, not a pull quote: dropped', () => {
+  const lines = readFixture('pull-quote.txt').split('\n\n');
+  // The headline, the story's first paragraph, then its second sentence printed again.
+  const copy = [lines[0], lines[3], lines[1], lines[5]].join('\n\n');
+  const e = mendChecked(copy);
+  const drops = e.edits.filter((x) => x.rule === 'dedupe.fragment');
+  assert.equal(drops.length, 1);
+  assert.equal(drops[0].text, lines[1]);
+});

@@ -4,7 +4,7 @@ import { isHeadlineShaped } from '../../text/shape.js';
 import { DATELINE } from '../../text/dateline.js';
 import type { StageContext } from '../context.js';
 import type { Stage } from '../stage.js';
-import { alignAt } from './align.js';
+import { alignAt, type Alignment } from './align.js';
 import { GramIndex } from './grams.js';
 import { RULES } from './rules.js';
 
@@ -47,12 +47,29 @@ function dropExactRepeats(doc: Doc, ctx: StageContext<'dedupe'>): number {
 
 interface FragmentMatch {
   kept: Block;
+  /** The copy is a pull quote of the kept block (`isPullQuote`): it stays. */
+  pullQuote: boolean;
   /** Characters of the copy aligned with the kept block. */
   shared: number;
   uniqueText: string;
 }
 
-/** The longer block that holds `b` up to damaged edges, if any. */
+/** Marks a sentence ends with; a pull quote leaves its mark out. */
+const SENTENCE_END = /^[。！？；!?;…]/u;
+
+/**
+ * A pull quote: the paper prints a sentence of a paragraph again above the story, in display
+ * type and without its full stop (人民时评, 评论员观察 and most comment columns do). It stands
+ * before the paragraph it quotes and ends where a sentence of that paragraph ends, the stop left
+ * out. Copies made by damage (D4, D5) come after their original, and a cut copy stops mid-sentence.
+ */
+function isPullQuote(a: Block, b: Block, m: Alignment): boolean {
+  if (blockStart(b) >= blockStart(a) || m.bStart !== 0 || m.bEnd !== b.text.length) return false;
+  if (SENTENCE_END.test(b.text.slice(-1))) return false;
+  return SENTENCE_END.test(a.text.slice(m.aEnd).replace(/^[”’」』]+/u, ''));
+}
+
+/** The longer block that holds `b` up to damaged edges, or quotes it (a pull quote), if any. */
 function findContainer(
   bIndex: number,
   blocks: Block[],
@@ -70,6 +87,7 @@ function findContainer(
     if (a.text.length === b.text.length && id > bIndex) continue;
     const m = alignAt(a.text, b.text, offsets[0]);
     if (!m || m.bEnd - m.bStart < MIN_FRAGMENT_CHARS) continue;
+    if (isPullQuote(a, b, m)) return { kept: a, pullQuote: true, shared: m.bEnd, uniqueText: '' };
     const edgesOk = m.bStart <= EDGE_DAMAGE && b.text.length - m.bEnd <= EDGE_DAMAGE;
     // A copy may start where the longer block's text starts, after its dateline if it has one.
     const textStart = dateline + (/^[\s\u3000]*/u.exec(a.text.slice(dateline))?.[0].length ?? 0);
@@ -81,6 +99,7 @@ function findContainer(
     if (edgesOk && (anchored || covers)) {
       return {
         kept: a,
+        pullQuote: false,
         shared: m.bEnd - m.bStart,
         uniqueText: b.text.slice(0, m.bStart) + b.text.slice(m.bEnd),
       };
@@ -127,6 +146,10 @@ function dropFragmentRepeats(doc: Doc, ctx: StageContext<'dedupe'>): number {
       if (b.status !== 'live' || b.text.length < MIN_FRAGMENT_CHARS) continue;
       const match = findContainer(i, blocks, index);
       if (!match) continue;
+      if (match.pullQuote) {
+        b.pullQuote = true;
+        continue;
+      }
       ctx.drop(RULES.fragment, b, {
         facts: {
           keptAt: blockStart(match.kept),

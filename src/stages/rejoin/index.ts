@@ -95,6 +95,7 @@ function join(ctx: Ctx, cut: Block, next: Block, call: JoinCall): void {
   cut.text += next.text;
   cut.lacunae.push(...next.lacunae.map((l) => ({ ...l, at: l.at + shift })));
   cut.lacunaAfter = next.lacunaAfter;
+  cut.pullQuote ||= next.pullQuote;
   next.status = 'merged';
 }
 
@@ -174,6 +175,7 @@ function mend(
     if (found) counts.lacunae++;
     join(ctx, cut, next, { how, evidence, found, decision });
     counts.joins++;
+    if (cut.pullQuote) break;
   }
   return counts;
 }
@@ -194,7 +196,8 @@ export function makeRejoinStage(decider?: JunctionDecider): Stage<'rejoin'> {
       const live = doc.blocks.filter((b) => b.status === 'live');
       const decideSeam = chooseDecider(doc)(doc, live);
       for (let i = 0; i < live.length; i++) {
-        if (live[i].status !== 'live' || isDisplayLine(doc, live[i])) continue;
+        // A pull quote ends where its sentence does (dedupe matched it): it is not cut.
+        if (live[i].status !== 'live' || isDisplayLine(doc, live[i]) || live[i].pullQuote) continue;
         const counts = mend(doc, ctx, live, i, decideSeam);
         for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += counts[k];
       }

@@ -30,6 +30,12 @@ export interface FitOptions {
   lexicalMinCount: number;
   /** Seed of the order pages are visited in, each epoch. */
   seed: number;
+  /**
+   * From this epoch on (0-based), the weights written are the mean of the weights after every
+   * page, not the last ones (parameter averaging): the last pages visited no longer tip
+   * near-even decisions. Undefined: the last weights.
+   */
+  averageFrom?: number;
 }
 
 export const DEFAULT_FIT: FitOptions = {
@@ -39,6 +45,7 @@ export const DEFAULT_FIT: FitOptions = {
   minCount: 3,
   lexicalMinCount: 120,
   seed: 1,
+  averageFrom: 5,
 };
 
 /** Weights closer to zero than this are not written: they change no decision. */
@@ -240,6 +247,8 @@ export function fitCrf(
     }
   };
   const random = rng(options.seed);
+  const sum = new Float64Array(options.averageFrom === undefined ? 0 : w.length);
+  let summed = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const k of shuffled(encoded.length, random)) {
       addGradient(weights, encoded[k], grad, touch);
@@ -254,8 +263,13 @@ export function fitCrf(
         seen[f] = 0;
       }
       touched.length = 0;
+      if (options.averageFrom !== undefined && epoch >= options.averageFrom) {
+        for (let i = 0; i < w.length; i++) sum[i] += w[i];
+        summed++;
+      }
     }
   }
+  if (summed > 0) for (let i = 0; i < w.length; i++) w[i] = sum[i] / summed;
   const written: Record<string, number[]> = {};
   names.forEach((name, f) => {
     const row = Array.from(w.subarray(f * L, (f + 1) * L), (x) => Number(x.toFixed(DECIMALS)));

@@ -165,6 +165,8 @@ export function unitFeatures(page: PageContext, i: number): string[] {
   if (units[i + 1]?.afterFurniture) out.push('n:afterFurn');
   if (units[i + 1]?.afterStoryEnd) out.push('n:afterEnd');
   if (unit.block.repeated) out.push('repeated');
+  // A sentence the paper prints again below (dedupe's pull quote): story text, not a heading.
+  if (unit.block.pullQuote) out.push('pullQuote');
   if (unit.block.lacunaBefore) out.push('lacBefore');
   if (opensMidSentence(unit)) out.push('midStart');
   // The next unit carries on a sentence this one broke off: a cut paragraph, not a heading.
