@@ -10,6 +10,7 @@ import type { Edition, MendOptions } from '../model/types.js';
 import { mend } from '../pipeline.js';
 import { extractPdf } from './extract.js';
 import { pdfText } from './text.js';
+import { unreadablePages } from './unmapped.js';
 
 export { isPdf } from './detect.js';
 
@@ -21,6 +22,12 @@ export async function mendPdf(bytes: Uint8Array, options: MendOptions = {}): Pro
   const read = pdfText(pages);
   if (read.text.trim() === '')
     throw new InputError('the PDF has no text layer (a scan?): run OCR first');
+  const unreadable = unreadablePages(pages);
+  const withText = pages.filter((p) => p.runs.some((r) => r.text.trim() !== '')).length;
+  if (unreadable.length === withText)
+    throw new InputError(
+      "the PDF's text layer is not text: its fonts carry no Unicode map (the characters come out as control or private-use codes); run OCR on the page images",
+    );
   const edition = mend(read.text, {
     ...options,
     layout: { display: read.display, furniture: read.furniture },
@@ -33,6 +40,12 @@ export async function mendPdf(bytes: Uint8Array, options: MendOptions = {}): Pro
     bytes: bytes.length,
     encoding: PDF_ENCODING,
   };
+  if (unreadable.length > 0)
+    edition.messages.unshift({
+      severity: 'warning',
+      code: 'pdf-unmapped-font',
+      text: `page(s) ${unreadable.join(', ')}: the text layer is mostly control or private-use codes (a font without a Unicode map); their text is kept as read, but it is not the text printed — OCR those pages`,
+    });
   edition.messages.unshift({
     severity: 'info',
     code: 'pdf-input',
