@@ -74,6 +74,13 @@ function add(name: string, ms: number, pieces: string[], gold: string): void {
   rows.set(name, row);
 }
 
+/** Characters newsmend's reading has more (+) or fewer (−) of than MuPDF's, white space aside. */
+const charDifference = new Map<string, number>();
+function countChars(text: string, sign: number): void {
+  for (const c of text.replace(/\s/gu, ''))
+    charDifference.set(c, (charDifference.get(c) ?? 0) + sign);
+}
+
 process.stderr.write(`typesetting ${values.pages} fit pages…\n`);
 const pages = await pdfEvalPages(shared, 'fit', Number(values.pages), 1);
 await extractPdf(pages[0].pdf); // PDF.js loads its worker code on first use: not timed
@@ -100,12 +107,31 @@ for (const page of pages) {
     t = performance.now();
     const lines = mupdfPieces(page.pdf);
     add('MuPDF lines', performance.now() - t, lines, gold);
+    countChars(read.text, 1);
+    countChars(lines.join(''), -1);
   }
 }
 const n = pages.length;
-console.log(`PDF libraries — ${n} fit pages`);
-console.log('reader                     ms/page  pieces/page  radicals  CJK spread  bigram Dice');
-for (const [name, r] of rows)
+printRows();
+if (mupdf) printCharDifferences();
+
+function printRows(): void {
+  console.log(`PDF libraries — ${n} fit pages`);
+  console.log('reader                     ms/page  pieces/page  radicals  CJK spread  bigram Dice');
+  for (const [name, r] of rows)
+    console.log(
+      `${name.padEnd(26)} ${(r.ms / n).toFixed(0).padStart(7)}  ${(r.pieces / n).toFixed(0).padStart(11)}  ${(r.radicals / r.chars).toFixed(4).padStart(8)}  ${(r.spread / r.chars).toFixed(4).padStart(10)}  ${(r.dice / n).toFixed(4).padStart(11)}`,
+    );
+}
+
+/** Where the two readings differ in characters rather than in order. */
+function printCharDifferences(): void {
+  const differ = [...charDifference].filter(([, v]) => v !== 0).sort((a, b) => b[1] - a[1]);
   console.log(
-    `${name.padEnd(26)} ${(r.ms / n).toFixed(0).padStart(7)}  ${(r.pieces / n).toFixed(0).padStart(11)}  ${(r.radicals / r.chars).toFixed(4).padStart(8)}  ${(r.spread / r.chars).toFixed(4).padStart(10)}  ${(r.dice / n).toFixed(4).padStart(11)}`,
+    `characters newsmend's reading has more (+) or fewer (-) of than MuPDF's: ${
+      differ
+        .map(([c, v]) => `${c} U+${c.codePointAt(0)!.toString(16)} ${v > 0 ? '+' : ''}${v}`)
+        .join(', ') || 'none'
+    }`,
   );
+}
