@@ -45,3 +45,26 @@ test('a word feature is kept only when it recurs over many lines; other features
   const more = fitCrf([...often, page], steps, {}, options);
   assert.ok(more.weights['fw:城西'], 'seen 6 times: kept');
 });
+
+test('averaged weights are the mean of the weights after each page of the epochs averaged', () => {
+  const unit = (features: string[], label: string) => ({ features, key: '1|heading|x', label });
+  const page = [
+    unit(['bias', 'shape:heading'], 'headline+'),
+    unit(['bias', 'shape:paragraph'], 'paragraph'),
+  ];
+  const steps = ['^', 'headline+', 'paragraph'].flatMap((b) =>
+    ['headline+', 'paragraph'].map((a) => `${b}>${a}`),
+  );
+  // One page a pass: the weights after each page are the weights after each epoch.
+  const fit = (epochs: number, averageFrom?: number) =>
+    fitCrf([page], steps, {}, { ...DEFAULT_FIT, epochs, minCount: 1, averageFrom }).weights;
+  const [one, two, mean] = [fit(1), fit(2), fit(2, 0)];
+  for (const name of Object.keys(two))
+    two[name].forEach((w, y) => {
+      const expected = ((one[name]?.[y] ?? 0) + w) / 2;
+      // Written weights are rounded to 3 decimals (and tiny ones left out): within 0.003.
+      assert.ok(Math.abs((mean[name]?.[y] ?? 0) - expected) < 0.003, `${name}[${y}]`);
+    });
+  assert.notDeepEqual(mean, two, 'averaging moved the weights');
+  assert.deepEqual(fit(2, 1), two, 'averaging only the last iterate changes nothing');
+});

@@ -62,6 +62,8 @@ const SENTENCE_END = /^[。！？；!?;…]/u;
  * type and without its full stop (人民时评, 评论员观察 and most comment columns do). It stands
  * before the paragraph it quotes and ends where a sentence of that paragraph ends, the stop left
  * out. Copies made by damage (D4, D5) come after their original, and a cut copy stops mid-sentence.
+ * (A short quote shaped like a heading is never matched against a paragraph here: it stays too,
+ * unmarked.)
  */
 function isPullQuote(a: Block, b: Block, m: Alignment): boolean {
   if (blockStart(b) >= blockStart(a) || m.bStart !== 0 || m.bEnd !== b.text.length) return false;
