@@ -40,35 +40,74 @@ function blockTexts(input: Uint8Array | string): string[] {
   return doc.blocks.map((b) => b.text);
 }
 
+/**
+ * Pages per bucket of the lossy count (Manku and Motwani's lossy counting, ε = 1 / this): a
+ * line's count may fall short of its true page count by at most one page in this many, and a
+ * source keeps at most about this many × log(pages / this) lines between buckets, however many
+ * pages it has. Furniture stands on ≥ 30% of pages, so a shortfall of 0.1% moves no decision
+ * but one right at the threshold; a corpus with fewer pages per source is counted exactly.
+ */
+export const LOSSY_BUCKET_PAGES = 1000;
+
+/** A line's count and how many pages it may have been on before it was (again) counted. */
+interface Tally {
+  count: number;
+  missed: number;
+}
+
+/** One source's lines by page count, in memory bounded by lossy counting. */
+class SourceCount {
+  pages = 0;
+  readonly tallies = new Map<string, Tally>();
+
+  addPage(keys: Iterable<string>): void {
+    this.pages++;
+    const bucket = Math.ceil(this.pages / LOSSY_BUCKET_PAGES);
+    for (const key of keys) {
+      const tally = this.tallies.get(key);
+      if (tally) tally.count++;
+      else this.tallies.set(key, { count: 1, missed: bucket - 1 });
+    }
+    // At a bucket's end, lines too rare to reach a share of 1 / LOSSY_BUCKET_PAGES go.
+    if (this.pages % LOSSY_BUCKET_PAGES === 0)
+      for (const [key, t] of this.tallies)
+        if (t.count + t.missed <= bucket) this.tallies.delete(key);
+  }
+}
+
 /** Counts over a corpus, then the furniture of each source. */
 export class FurnitureCounter {
-  private readonly pages = new Map<string, number>();
-  private readonly lines = new Map<string, Map<string, number>>();
+  private readonly sources = new Map<string, SourceCount>();
 
   add(doc: InputDocument): void {
     if (doc.input === undefined) return;
     const source = sourceOf(doc);
-    this.pages.set(source, (this.pages.get(source) ?? 0) + 1);
-    let counts = this.lines.get(source);
-    if (!counts) this.lines.set(source, (counts = new Map()));
-    const seen = new Set<string>();
+    let counts = this.sources.get(source);
+    if (!counts) this.sources.set(source, (counts = new SourceCount()));
+    const keys = new Set<string>();
     for (const text of blockTexts(doc.input)) {
       if (text.length > MAX_FURNITURE_CHARS) continue;
       const key = furnitureKey(text);
-      if (key === '' || seen.has(key)) continue;
-      seen.add(key);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (key !== '') keys.add(key);
     }
+    counts.addPage(keys);
+  }
+
+  /** Lines held in memory over all sources (what lossy counting bounds). */
+  linesHeld(): number {
+    let n = 0;
+    for (const c of this.sources.values()) n += c.tallies.size;
+    return n;
   }
 
   /** Each source's learned furniture (sources with none are left out), sorted for stable output. */
   learned(): Map<string, LearnedFurniture> {
     const out = new Map<string, LearnedFurniture>();
-    for (const source of [...this.lines.keys()].sort()) {
-      const documents = this.pages.get(source)!;
+    for (const source of [...this.sources.keys()].sort()) {
+      const { pages: documents, tallies } = this.sources.get(source)!;
       const lines: Record<string, number> = {};
-      const counts = [...this.lines.get(source)!].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const [key, n] of counts)
+      const counts = [...tallies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [key, { count: n }] of counts)
         if (n >= MIN_PAGES && n / documents >= MIN_SHARE) lines[key] = n;
       if (Object.keys(lines).length > 0) out.set(source, { source, documents, lines });
     }

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { mend } from '../../src/pipeline.js';
-import { FurnitureCounter, MIN_PAGES, sourceOf } from '../../src/run/furniture.js';
+import {
+  FurnitureCounter,
+  LOSSY_BUCKET_PAGES,
+  MIN_PAGES,
+  sourceOf,
+} from '../../src/run/furniture.js';
 import { newsmend } from '../cli/run.js';
 import { shardLines } from './shards.js';
 
@@ -63,6 +68,28 @@ test('a line on many pages of a source is learned; a line on two pages, or on ot
     lines: 1,
   });
   assert.ok(edition.articles.every((a) => !a.body.some((b) => b.text.includes('青山日报社'))));
+});
+
+test('the count holds a bounded number of lines however many pages a source has', () => {
+  const cjk = (n: number) => String.fromCodePoint(0x4e00 + (n % 20000));
+  const pages = 3 * LOSSY_BUCKET_PAGES;
+  const counter = new FurnitureCounter();
+  for (let i = 0; i < pages; i++) {
+    const lines = [
+      IMPRINT, // every page
+      ...(i % 5 < 2 ? ['本版广告热线'] : []), // 40% of pages: furniture too
+      ...(i % 10 === 0 ? ['读者来信选登'] : []), // 10%: a standing column, not furniture
+      // Three lines no other page has.
+      ...[0, 1, 2].map((k) => `${cjk(3 * i + k)}${cjk(3 * i + k + 7919)}路段施工提示`),
+    ];
+    counter.add({ key: `papers/big/p${i}.txt`, name: '', input: lines.join('\n\n'), bytes: 0 });
+  }
+  // Counted exactly, it would hold 3 lines per page (9,003); lossy counting drops the rare ones
+  // at each bucket's end, and the lines on many pages keep their exact counts.
+  assert.ok(counter.linesHeld() <= 3, `${counter.linesHeld()} lines held`);
+  const big = counter.learned().get('papers/big');
+  assert.equal(big?.documents, pages);
+  assert.deepEqual(Object.values(big!.lines).sort(), [pages, 0.4 * pages].sort());
 });
 
 test('newsmend run learns each folder’s furniture first, drops it with its rule, and lists it in stats.json', async () => {
