@@ -77,6 +77,20 @@ test('the LSH index finds a copy among many, before and after merging, and costs
   assert.equal(CrossDuplicates.BYTES_PER_ARTICLE, LshIndex.BYTES_PER_ARTICLE + 8);
 });
 
+test('building the LSH index reads each article a bounded number of times, not once per merge', () => {
+  const rng = new Rng(11);
+  const index = new LshIndex();
+  const n = 150_000;
+  const signature = new Uint8Array(STORED_BYTES);
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < SIGNATURE_BYTES; i++) signature[i] = rng.int(0, 255);
+    index.add(signature);
+  }
+  // A fixed step of 4,096 would read about n² / 8,192 ≈ 2.7 million articles (18 per article);
+  // a step of an eighth of the index reads about 8 per article.
+  assert.ok(index.mergeWork <= 12 * n, `${index.mergeWork} articles read to build ${n}`);
+});
+
 test('copies join the cluster of the first article and name it', () => {
   const dup = new CrossDuplicates('mark');
   const sig = (text: string) => Buffer.from(signature(text)!).toString('base64');

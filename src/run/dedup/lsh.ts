@@ -6,16 +6,23 @@
  *
  * Memory per article: its signature and size (26 bytes), its cluster (4) and its id once per
  * band in that band's list sorted by band value (8 × 3 bytes; 4 past 2²⁴ articles) — 54 bytes; plus a
- * fixed 4 MB of bucket starts (8 bands × 2¹⁶ × 4) and the newest MERGE_EVERY articles in plain
- * maps until they are merged in.
+ * fixed 4 MB of bucket starts (8 bands × 2¹⁶ × 4) and the newest articles (at most MERGE_MAX) in
+ * plain maps until they are merged in.
  */
 import { estimatedJaccard, shingleCount, SIGNATURE_BYTES, STORED_BYTES } from './minhash.js';
 
 const BANDS = 8;
 const BAND_BYTES = 2;
 const BUCKETS = 1 << (8 * BAND_BYTES);
-/** Articles held in maps before the sorted lists are rebuilt with them. */
-const MERGE_EVERY = 4096;
+/**
+ * Articles held in maps before the sorted lists are rebuilt with them: at least MERGE_MIN, and
+ * an eighth of the index as it grows (each rebuild reads every article, so a fixed step would
+ * make building the index quadratic), but at most MERGE_MAX (the maps cost about 60 bytes per
+ * article and band; 65,536 articles hold about 30 MB).
+ */
+const MERGE_MIN = 4096;
+const MERGE_SHARE = 1 / 8;
+const MERGE_MAX = 65_536;
 
 export interface Match {
   /** The article matched (its number in the index) and its cluster's first article. */
@@ -33,6 +40,8 @@ export class LshIndex {
   private idBytes = 3;
   private starts: Uint32Array[] = Array.from({ length: BANDS }, () => new Uint32Array(BUCKETS + 1));
   private merged = 0;
+  /** Articles read by all rebuilds so far: what the growing merge step keeps linear. */
+  mergeWork = 0;
   private recent: Map<number, number[]>[] = Array.from({ length: BANDS }, () => new Map());
 
   private band(id: number, b: number): number {
@@ -81,7 +90,8 @@ export class LshIndex {
       if (list) list.push(id);
       else this.recent[b].set(value, [id]);
     }
-    if (this.size - this.merged >= MERGE_EVERY) this.merge();
+    const step = Math.min(MERGE_MAX, Math.max(MERGE_MIN, Math.floor(this.merged * MERGE_SHARE)));
+    if (this.size - this.merged >= step) this.merge();
     return id;
   }
 
@@ -106,6 +116,7 @@ export class LshIndex {
 
   /** Rebuild each band's sorted list with every article (a counting sort by band value). */
   private merge(): void {
+    this.mergeWork += this.size;
     this.idBytes = this.size < 1 << 24 ? 3 : 4;
     for (let b = 0; b < BANDS; b++) {
       const counts = new Uint32Array(BUCKETS + 1);
