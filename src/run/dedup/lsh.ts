@@ -17,8 +17,8 @@ const BUCKETS = 1 << (8 * BAND_BYTES);
 /**
  * Articles held in maps before the sorted lists are rebuilt with them: at least MERGE_MIN, and
  * an eighth of the index as it grows (each rebuild reads every article, so a fixed step would
- * make building the index quadratic), but at most MERGE_MAX (the maps cost about 60 bytes per
- * article and band; 65,536 articles hold about 30 MB).
+ * make building the index quadratic), but at most MERGE_MAX (an article in the maps costs
+ * several times its bytes in the sorted lists, so the maps stay small beside a large index).
  */
 const MERGE_MIN = 4096;
 const MERGE_SHARE = 1 / 8;
