@@ -59,7 +59,7 @@ const SENTENCE_END = /^[。！？；!?;…]/u;
 
 /**
  * A pull quote: the paper prints a sentence of a paragraph again above the story, in display
- * type and without its full stop (人民时评, 评论员观察 and most comment columns do). It stands
+ * type and without its full stop (comment columns such as 人民时评 and 评论员观察 do). It stands
  * before the paragraph it quotes and ends where a sentence of that paragraph ends, the stop left
  * out. Copies made by damage (D4, D5) come after their original, and a cut copy stops mid-sentence.
  * (A short quote shaped like a heading is never matched against a paragraph here: it stays too,
