@@ -26,16 +26,27 @@ export interface SeamScores {
   endLogProb: number;
 }
 
-export function seamScores(lm: GramCounts, before: string, after: string): SeamScores {
-  const left = lmSymbols(before.slice(-2 * SIDE)).slice(-SIDE);
+/** The last symbols before a break. */
+function leftOf(before: string): string {
+  return lmSymbols(before.slice(-2 * SIDE)).slice(-SIDE);
+}
+
+/** `SeamScores.joinGain` alone (the loss share of a dump needs no other score). */
+export function joinGain(lm: GramCounts, before: string, after: string): number {
+  const left = leftOf(before);
   const right = lmSymbols(after.slice(0, 2 * SIDE)).slice(0, SIDE);
   const y = right[0] ?? PARAGRAPH;
   const z = right[1] ?? PARAGRAPH;
   const alone = logProb(lm, '', y) + logProb(lm, y, z);
   const joined = logProb(lm, left, y) + logProb(lm, left.slice(-1) + y, z);
+  return joined - alone;
+}
+
+export function seamScores(lm: GramCounts, before: string, after: string): SeamScores {
+  const left = leftOf(before);
   const end = Math.exp(logProb(lm, left, SENTENCE_END)) + Math.exp(logProb(lm, left, PARAGRAPH));
   return {
-    joinGain: joined - alone,
+    joinGain: joinGain(lm, before, after),
     startGain: openingGain(lm, after),
     endLogProb: Math.log(end + 1e-9),
   };

@@ -6,7 +6,7 @@ import { shippedLm, type GramCounts } from '../../lexicon/char-lm.js';
 import { packageRoot } from '../../package-root.js';
 import type { JunctionCall, JunctionDecider, JunctionDecision, SeamView } from './decide.js';
 import { cutKind } from './cut.js';
-import { junctionFeatures, LOW_JOIN_GAIN, seamScores } from './junction-features.js';
+import { joinGain, junctionFeatures, LOW_JOIN_GAIN, seamScores } from './junction-features.js';
 
 export const JUNCTION_SCHEMA = 'newsmend-junction@1';
 
@@ -76,13 +76,13 @@ export class JunctionModel {
   }
 }
 
-/** The call from the label probabilities: loss and paragraph end are decided apart. */
 /** The probability of one label among the model's four. */
 const at = (p: readonly number[], label: JunctionLabel) => p[JUNCTION_LABELS.indexOf(label)];
 
 /** The probability that text was lost at the break: inside the paragraph or at its end. */
 export const lossProbability = (p: readonly number[]) => at(p, 'lacuna') + at(p, 'tail');
 
+/** The call from the label probabilities: loss and paragraph end are decided apart. */
 export function callOf(p: readonly number[]): JunctionCall {
   const lost = lossProbability(p) >= LOSS_CALL;
   const ends = at(p, 'tail') + at(p, 'end') >= BREAK_CALL;
@@ -109,7 +109,7 @@ export function lossShare(doc: Doc, live: readonly Block[], lm: GramCounts): num
   for (let i = 0; i + 1 < live.length; i++) {
     if (!cutKind(doc, live[i], live[i + 1])) continue;
     breaks++;
-    if (seamScores(lm, live[i].text, live[i + 1].text).joinGain < LOW_JOIN_GAIN) low++;
+    if (joinGain(lm, live[i].text, live[i + 1].text) < LOW_JOIN_GAIN) low++;
   }
   return (low + 0.5) / (breaks + 2);
 }
