@@ -1,5 +1,6 @@
 import type { Article, Edition } from '../model/types.js';
 import type { Db } from './db.js';
+import { unpackJson } from './packed.js';
 
 export interface SourceRow {
   sourceId: number;
@@ -34,7 +35,6 @@ export interface ArchiveCounts {
   sources: number;
   editions: number;
   articles: number;
-  bodyItems: number;
   edits: number;
 }
 
@@ -45,7 +45,6 @@ export function archiveCounts(db: Db): ArchiveCounts {
     sources: one('sources'),
     editions: one('editions'),
     articles: one('articles'),
-    bodyItems: one('body_items'),
     edits: one('edits'),
   };
 }
@@ -61,16 +60,19 @@ export interface StoredEdition {
 export function getEdition(db: Db, editionId: number): StoredEdition | undefined {
   const row = db
     .prepare('SELECT id, source_id AS sourceId, json FROM editions WHERE id = ?')
-    .get(editionId) as { id: number; sourceId: number; json: string } | undefined;
+    .get(editionId) as { id: number; sourceId: number; json: Buffer } | undefined;
   if (!row) return undefined;
-  const ids = db
-    .prepare('SELECT id FROM articles WHERE edition_id = ? ORDER BY ordinal')
-    .all(editionId) as { id: number }[];
+  const articles = db
+    .prepare('SELECT id, json FROM articles WHERE edition_id = ? ORDER BY ordinal')
+    .all(editionId) as { id: number; json: Buffer }[];
+  // Stored once, in the article rows (schema v3): the edition row holds the rest.
+  const edition = unpackJson<Edition>(row.json);
+  edition.articles = articles.map((a) => unpackJson<Article>(a.json));
   return {
     editionId: row.id,
     sourceId: row.sourceId,
-    articleIds: ids.map((r) => r.id),
-    edition: JSON.parse(row.json) as Edition,
+    articleIds: articles.map((r) => r.id),
+    edition,
   };
 }
 
@@ -87,13 +89,13 @@ export function getArticle(db: Db, articleId: number): StoredArticle | undefined
       `SELECT a.id, a.edition_id AS editionId, a.json, s.name FROM articles a
        JOIN editions e ON e.id = a.edition_id JOIN sources s ON s.id = e.source_id WHERE a.id = ?`,
     )
-    .get(articleId) as { id: number; editionId: number; json: string; name: string } | undefined;
+    .get(articleId) as { id: number; editionId: number; json: Buffer; name: string } | undefined;
   if (!row) return undefined;
   return {
     articleId: row.id,
     editionId: row.editionId,
     sourceName: row.name,
-    article: JSON.parse(row.json) as Article,
+    article: unpackJson<Article>(row.json),
   };
 }
 

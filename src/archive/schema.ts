@@ -1,3 +1,6 @@
+import type { Db } from './db.js';
+import { migrateToV3 } from './migrate-v3.js';
+
 /**
  * The archive schema as an ordered list of migrations. `PRAGMA user_version` records how many
  * have run; opening an archive runs the rest, each in its own transaction. Never edit a
@@ -7,7 +10,15 @@ export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Work SQL alone cannot do (re-indexing with our own tokens), run after `sql`. */
+  apply?: (db: Db) => void;
 }
+
+/** Contentless: the text lives in `articles`; rows are keyed by `src/search/key.ts` from v3 on. */
+const FTS_TABLE = `CREATE VIRTUAL TABLE article_fts USING fts5(
+  h_uni, h_bi, h_word, b_uni, b_bi, b_word,
+  content = '', contentless_delete = 1, tokenize = 'ascii'
+);`;
 
 const V1_TABLES = `
 CREATE TABLE sources (
@@ -82,11 +93,7 @@ CREATE TABLE facets (
   value TEXT NOT NULL,
   PRIMARY KEY (kind, value, article_id)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE article_fts USING fts5(
-  h_uni, h_bi, h_word, b_uni, b_bi, b_word,
-  content = '', contentless_delete = 1, tokenize = 'ascii'
-);
-`;
+${FTS_TABLE}`;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -109,6 +116,19 @@ CREATE TABLE source_pages (
 -- covers the page lookups (which page holds an offset) without reading the pages themselves
 CREATE UNIQUE INDEX source_pages_page ON source_pages(edition_id, page, start_at);
 `,
+  },
+  {
+    version: 3,
+    description:
+      'index keyed by date (bounded search); article and edition JSON deflated; body items and the edition copy of its articles no longer stored twice',
+    // Articles are read from `articles.json`; the edition row keeps everything else.
+    sql: `
+DROP TABLE body_items;
+UPDATE editions SET json = json_set(json, '$.articles', json('[]'));
+DROP TABLE article_fts;
+${FTS_TABLE}
+`,
+    apply: migrateToV3,
   },
 ];
 

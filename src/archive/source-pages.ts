@@ -1,6 +1,7 @@
 import type { Article, Edition } from '../model/types.js';
 import { pageStarts, sourcePages, type SourceWindow } from '../render/html/window.js';
 import type { Db } from './db.js';
+import { unpackJson } from './packed.js';
 
 /**
  * The source view of a big stored source, page by page, cut once when the edition is stored: a
@@ -74,7 +75,7 @@ export function readSourcePage(db: Db, editionId: number, page: number): SourceW
 function articlesByAid(db: Db, editionId: number, aids: string[]): Article[] {
   const stmt = db.prepare('SELECT json FROM articles WHERE edition_id = ? AND aid = ?');
   return aids.flatMap((aid) => {
-    const row = stmt.get(editionId, aid) as { json: string } | undefined;
-    return row ? [JSON.parse(row.json) as Article] : [];
+    const row = stmt.get(editionId, aid) as { json: Buffer } | undefined;
+    return row ? [unpackJson<Article>(row.json)] : [];
   });
 }

@@ -1,8 +1,10 @@
 import type { Article, Edition } from '../model/types.js';
 import { articleDate, articleFacets, articleSearchText } from '../search/document.js';
-import { indexTerms } from '../search/terms.js';
+import { articleKey } from '../search/key.js';
 import { rebuild } from '../model/rebuild.js';
 import { ArchiveError, BUSY_TIMEOUT_MS, type Db } from './db.js';
+import { indexArticle } from './index-article.js';
+import { packJson } from './packed.js';
 import { insertSourcePages } from './source-pages.js';
 
 export interface StoreInput {
@@ -56,7 +58,8 @@ function insertEdition(db: Db, sourceId: number, edition: Edition): number {
         edition.residue.length,
         edition.stats.dropped,
         edition.edits.length,
-        JSON.stringify(edition),
+        // the articles are stored once, in their own rows; getEdition puts them back
+        packJson({ ...edition, articles: [] }),
       ).lastInsertRowid,
   );
 }
@@ -69,6 +72,7 @@ function insertArticle(
   editionDate?: string,
 ): void {
   const { head, body } = articleSearchText(a);
+  const date = articleDate(a, editionDate) ?? null;
   const id = Number(
     db
       .prepare(
@@ -86,36 +90,20 @@ function insertArticle(
         a.dateline?.text ?? null,
         a.dateline?.agency ?? a.metadata.agencies[0] ?? null,
         a.dateline?.place ?? a.metadata.places[0] ?? null,
-        articleDate(a, editionDate) ?? null,
+        date,
         a.byline ?? null,
         a.sourceTag ?? null,
         JSON.stringify(a.flags),
         head,
         body,
-        JSON.stringify(a),
+        packJson(a),
       ).lastInsertRowid,
-  );
-  const item = db.prepare(
-    'INSERT INTO body_items (article_id, ordinal, kind, text, lacunae) VALUES (?, ?, ?, ?, ?)',
-  );
-  a.body.forEach((b, i) =>
-    item.run(
-      id,
-      i,
-      b.kind,
-      b.text,
-      b.lacunae.length + Number(b.lacunaBefore) + Number(b.lacunaAfter),
-    ),
   );
   const facet = db.prepare(
     'INSERT OR IGNORE INTO facets (article_id, kind, value) VALUES (?, ?, ?)',
   );
   for (const f of articleFacets(a)) facet.run(id, f.kind, f.value);
-  const h = indexTerms(head);
-  const b = indexTerms(body);
-  db.prepare(
-    'INSERT INTO article_fts (rowid, h_uni, h_bi, h_word, b_uni, b_bi, b_word) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, h.uni, h.bi, h.word, b.uni, b.bi, b.word);
+  indexArticle(db, articleKey(id, date), head, body);
 }
 
 function insertEdits(db: Db, editionId: number, edition: Edition): void {
@@ -151,7 +139,7 @@ export function storedSource(db: Db, sha256: string): StoreResult | undefined {
 
 /**
  * Store one mended source in a single transaction: either all of it (source, edition, articles,
- * body items, edits, facets, index, source view pages) is committed or none of it. A source already stored (same
+ * edits, facets, index, source view pages) is committed or none of it. A source already stored (same
  * sha256) is left as it is.
  */
 export function storeEdition(

@@ -6,49 +6,77 @@ export const FTS_COLUMNS = ['h_uni', 'h_bi', 'h_word', 'b_uni', 'b_bi', 'b_word'
 /** bm25 weights in FTS_COLUMNS order: a hit in a headline counts for more than one in a body. */
 export const FTS_WEIGHTS = [4, 4, 4, 1, 1, 1] as const;
 
+/** An FTS expression, and whether its matches are exactly the query's (no text check needed). */
+interface Compiled {
+  expression?: string;
+  exact: boolean;
+}
+
 /** A string literal in FTS5 syntax; tokens never hold quotes, but escape anyway. */
 function quote(tokens: string[]): string {
   return `"${tokens.join(' ').replaceAll('"', '""')}"`;
 }
 
-/** FTS expression for one term: each of its runs must be in the index (a necessary condition). */
-function termExpression(text: string): string {
-  const parts = runs(text).map((run) => {
+/**
+ * One term: each of its runs must be in the index. A term of one run is exact: a word is a
+ * token, and a run of gram characters is a phrase of its pairs, which the index breaks between
+ * runs (`RUN_BREAK`), so the phrase matches only that substring.
+ */
+function term(text: string): Compiled {
+  const all = runs(text);
+  const parts = all.map((run) => {
     if (run.kind === 'word') return `{h_word b_word} : ${quote([run.chars.join('')])}`;
     if (run.chars.length === 1) return `{h_uni b_uni} : ${quote(run.chars)}`;
     const pairs = run.chars.slice(1).map((ch, i) => run.chars[i] + ch);
     return `{h_bi b_bi} : ${quote(pairs)}`;
   });
-  return parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`;
+  const exact = all.length === 1 && all[0].chars.join('') === text;
+  return { expression: parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`, exact };
 }
 
-/** The positive skeleton of a query; undefined means "no constraint" (e.g. under NOT). */
-function skeleton(node: QueryNode): string | undefined {
+/**
+ * AND of items: the positive ones are required; negated ones join the expression as NOT only
+ * when exact (an inexact NOT could hide a true match), otherwise the text check applies them.
+ */
+function and(items: QueryNode[]): Compiled {
+  const positive = items.filter((n) => n.type !== 'not').map(compile);
+  const negative = items.flatMap((n) => (n.type === 'not' ? [compile(n.item)] : []));
+  const required = positive.flatMap((c) => (c.expression ? [c.expression] : []));
+  if (required.length === 0) return { exact: false };
+  let expression = `(${required.join(' AND ')})`;
+  const excludable = negative.every((c) => c.exact && c.expression);
+  if (negative.length > 0 && excludable)
+    expression = `(${expression} NOT (${negative.map((c) => c.expression).join(' OR ')}))`;
+  return { expression, exact: positive.every((c) => c.exact) && excludable };
+}
+
+function compile(node: QueryNode): Compiled {
   switch (node.type) {
     case 'term':
-      return termExpression(node.text);
-    case 'and': {
-      const parts = node.items.map(skeleton).filter((p): p is string => p !== undefined);
-      return parts.length === 0 ? undefined : `(${parts.join(' AND ')})`;
-    }
+      return term(node.text);
+    case 'and':
+      return and(node.items);
     case 'or': {
-      const parts = node.items.map(skeleton);
-      if (parts.some((p) => p === undefined)) return undefined;
-      return `(${parts.join(' OR ')})`;
+      const parts = node.items.map(compile);
+      if (parts.some((p) => !p.expression)) return { exact: false };
+      return {
+        expression: `(${parts.map((p) => p.expression).join(' OR ')})`,
+        exact: parts.every((p) => p.exact),
+      };
     }
     default:
-      return undefined;
+      return { exact: false };
   }
 }
 
 /**
  * Compile a parsed query into a safe FTS5 MATCH expression that finds a superset of the true
- * matches (NOT is left to the exact check, so it can never hide a true match). Built only from
- * our own tokens: user text never reaches FTS syntax.
+ * matches, and say whether it finds exactly them. Built only from our own tokens: user text
+ * never reaches FTS syntax.
  */
-export function toFtsExpression(node: QueryNode): string {
-  const expression = skeleton(node);
+export function compileQuery(node: QueryNode): { expression: string; exact: boolean } {
+  const { expression, exact } = compile(node);
   if (expression === undefined)
     throw new QueryError('the query needs at least one term that is not negated');
-  return expression;
+  return { expression, exact };
 }

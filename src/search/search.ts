@@ -1,6 +1,7 @@
 import type { Db } from '../archive/db.js';
-import { FTS_WEIGHTS, toFtsExpression } from './fts.js';
-import { runs, searchFold } from './normalize.js';
+import { compileQuery, FTS_WEIGHTS } from './fts.js';
+import { articleIdOfKey, keyRange } from './key.js';
+import { searchFold } from './normalize.js';
 import { isCalendarDate } from '../text/calendar.js';
 import { matches, parseQuery, positiveTerms, QueryError, type QueryNode } from './query.js';
 import { highlight, snippet, type Segment } from './snippet.js';
@@ -14,10 +15,28 @@ export interface SearchFilters {
   person?: string;
 }
 
+export const DEFAULT_LIMIT = 20;
+/** Most results on one page. */
+export const MAX_LIMIT = 100;
+/**
+ * Matches ranked by relevance: the newest this many. bm25 over every match of a common term
+ * costs time in proportion to the archive (seconds at 100k articles); over a fixed window it
+ * costs the same at any size. Narrower queries or a date range reach older matches.
+ */
+export const RANK_WINDOW = 2000;
+/** Index entries read per query at most, matched or not: bounds the cost of NOT and filters. */
+export const MAX_SCANNED = 10_000;
+/** Matches counted exactly up to here; beyond, the count is "at least" (`complete: false`). */
+export const COUNT_LIMIT = 10_000;
+
+export type SearchSort = 'relevance' | 'date';
+
 export interface SearchParams extends SearchFilters {
   q: string;
   limit?: number;
   offset?: number;
+  /** relevance (bm25 over the newest RANK_WINDOW matches; default) or date (newest first). */
+  sort?: SearchSort;
 }
 
 export interface SearchHit {
@@ -34,22 +53,24 @@ export interface SearchHit {
 
 export interface SearchResult {
   query: string;
+  sort: SearchSort;
   /** Verified matches counted (exact when `complete`). */
   total: number;
-  /** False when more candidates existed than we verify per query. */
+  /** False when more matches may exist than were counted: `total` is then a lower bound. */
   complete: boolean;
+  /** Set when relevance ranked only the newest this many matches of more. */
+  rankedNewest?: number;
   offset: number;
   limit: number;
   hits: SearchHit[];
 }
 
-export const DEFAULT_LIMIT = 20;
-/** Most results on one page. */
-export const MAX_LIMIT = 100;
-/** Candidates verified per query: bounds the work of very common terms (counts become "≥"). */
-export const MAX_CANDIDATES = 2000;
+interface Match {
+  key: number;
+  score: number;
+}
 
-interface Candidate {
+interface HitRow {
   id: number;
   editionId: number;
   headline: string | null;
@@ -59,58 +80,19 @@ interface Candidate {
   agency: string | null;
   place: string | null;
   source: string;
-  score: number;
 }
 
-function checkFilters(f: SearchFilters): void {
+const FACETS = ['agency', 'place', 'person'] as const;
+
+function checkFilters(f: SearchParams): void {
   for (const [name, value] of [
     ['from', f.from],
     ['to', f.to],
   ] as const)
     if (value && !isCalendarDate(value))
       throw new QueryError(`${name} wants a calendar date YYYY-MM-DD, got '${value}'`);
-}
-
-function buildSql(
-  f: SearchFilters,
-  select: string,
-  tail: string,
-): { sql: string; args: (string | number)[] } {
-  const where = ['article_fts MATCH ?'];
-  const args: (string | number)[] = [];
-  if (f.from) (where.push('a.date >= ?'), args.push(f.from));
-  if (f.to) (where.push('a.date <= ?'), args.push(f.to));
-  for (const kind of ['agency', 'place', 'person'] as const) {
-    const value = f[kind]?.trim();
-    if (!value) continue;
-    where.push(
-      'EXISTS (SELECT 1 FROM facets x WHERE x.article_id = a.id AND x.kind = ? AND x.value = ?)',
-    );
-    args.push(kind, value);
-  }
-  const sql = `SELECT ${select}
-    FROM article_fts JOIN articles a ON a.id = article_fts.rowid
-    JOIN editions e ON e.id = a.edition_id JOIN sources s ON s.id = e.source_id
-    WHERE ${where.join(' AND ')} ${tail}`;
-  return { sql, args };
-}
-
-const HIT_COLUMNS = `a.id, a.edition_id AS editionId, a.headline, a.head_text AS head,
-  a.body_text AS body, a.date, a.agency, a.place, s.name AS source,
-  bm25(article_fts, ${FTS_WEIGHTS.join(', ')}) AS score`;
-const RANKED = 'ORDER BY score, a.id';
-
-/**
- * True when the FTS match alone is exact: every term is one run of at most two gram characters
- * (a unigram or one bigram token) or one whole word, combined without NOT. Such queries need no
- * text check, so they are counted and paged in SQL.
- */
-function ftsIsExact(node: QueryNode): boolean {
-  if (node.type === 'not') return false;
-  if (node.type !== 'term') return node.items.every(ftsIsExact);
-  const r = runs(node.text);
-  if (r.length !== 1 || r[0].chars.join('') !== node.text) return false;
-  return r[0].kind === 'word' || r[0].chars.length <= 2;
+  if (f.sort !== undefined && f.sort !== 'relevance' && f.sort !== 'date')
+    throw new QueryError(`sort is relevance or date, got '${String(f.sort)}'`);
 }
 
 function prepare(db: Db, sql: string) {
@@ -119,17 +101,76 @@ function prepare(db: Db, sql: string) {
   return stmt;
 }
 
-function toHit(c: Candidate, terms: string[]): SearchHit {
+const MATCHES_SQL = `SELECT rowid AS key, bm25(article_fts, ${FTS_WEIGHTS.join(', ')}) AS score
+  FROM article_fts WHERE article_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC`;
+const COUNT_SQL = `SELECT count(*) AS n FROM (SELECT rowid FROM article_fts
+  WHERE article_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ${COUNT_LIMIT + 1})`;
+const HIT_SQL = `SELECT a.id, a.edition_id AS editionId, a.headline, a.head_text AS head,
+  a.body_text AS body, a.date, a.agency, a.place, s.name AS source
+  FROM articles a JOIN editions e ON e.id = a.edition_id JOIN sources s ON s.id = e.source_id
+  WHERE a.id = ?`;
+
+/** The per-match checks a query needs beyond the index: facets, and the exact text. */
+function matchCheck(
+  db: Db,
+  params: SearchParams,
+  node: QueryNode,
+  exact: boolean,
+): ((id: number) => boolean) | undefined {
+  const checks: ((id: number) => boolean)[] = [];
+  const facet = prepare(db, 'SELECT 1 FROM facets WHERE kind = ? AND value = ? AND article_id = ?');
+  for (const kind of FACETS) {
+    const value = params[kind]?.trim();
+    if (value) checks.push((id) => facet.get(kind, value, id) !== undefined);
+  }
+  if (!exact) {
+    const text = prepare(
+      db,
+      'SELECT head_text AS head, body_text AS body FROM articles WHERE id = ?',
+    );
+    checks.push((id) => {
+      const row = text.get(id) as { head: string; body: string } | undefined;
+      return !!row && matches(node, searchFold(`${row.head}\n${row.body}`));
+    });
+  }
+  return checks.length === 0 ? undefined : (id) => checks.every((check) => check(id));
+}
+
+/**
+ * Walk the index newest first, keeping verified matches until `wanted` are found or
+ * MAX_SCANNED entries were read. `exhausted` says the walk saw every candidate.
+ */
+function collect(
+  db: Db,
+  expression: string,
+  range: { low: number; high: number },
+  check: ((id: number) => boolean) | undefined,
+  wanted: number,
+): { found: Match[]; exhausted: boolean } {
+  const found: Match[] = [];
+  let scanned = 0;
+  for (const row of prepare(db, MATCHES_SQL).iterate(
+    expression,
+    range.low,
+    range.high,
+  ) as Iterable<Match>) {
+    if (found.length >= wanted || ++scanned > MAX_SCANNED) return { found, exhausted: false };
+    if (!check || check(articleIdOfKey(row.key))) found.push(row);
+  }
+  return { found, exhausted: true };
+}
+
+function toHit(row: HitRow, score: number, terms: string[]): SearchHit {
   return {
-    articleId: c.id,
-    editionId: c.editionId,
-    headline: highlight(c.headline ?? c.head.split('\n')[0] ?? '', terms),
-    snippet: snippet(c.body, terms),
-    date: c.date,
-    agency: c.agency,
-    place: c.place,
-    source: c.source,
-    score: c.score,
+    articleId: row.id,
+    editionId: row.editionId,
+    headline: highlight(row.headline ?? row.head.split('\n')[0] ?? '', terms),
+    snippet: snippet(row.body, terms),
+    date: row.date,
+    agency: row.agency,
+    place: row.place,
+    source: row.source,
+    score,
   };
 }
 
@@ -138,35 +179,43 @@ function clampLimit(limit: number | undefined): number {
   return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
 }
 
+/** Relevance order: bm25 (lower is better in SQLite), ties by article id. */
+function byRelevance(a: Match, b: Match): number {
+  return a.score - b.score || articleIdOfKey(a.key) - articleIdOfKey(b.key);
+}
+
 /**
  * Search the archive. The query is parsed by us (QueryError when malformed), compiled into an
- * FTS expression from our own tokens, and every candidate is checked against the exact query
- * on its text, so results hold the query's substrings exactly. `db` may be read-only.
+ * FTS expression from our own tokens, and every result is checked against the exact query on
+ * its text, so results hold the query's substrings exactly. The work is bounded by the page
+ * asked for (RANK_WINDOW, MAX_SCANNED, COUNT_LIMIT), not by the archive. `db` may be read-only.
  */
 export function search(db: Db, params: SearchParams): SearchResult {
   const node: QueryNode = parseQuery(params.q);
   checkFilters(params);
-  const expression = toFtsExpression(node);
+  const { expression, exact } = compileQuery(node);
+  const sort: SearchSort = params.sort ?? 'relevance';
   const limit = clampLimit(params.limit);
   const offset = Math.max(0, Math.floor(params.offset ?? 0));
+  const range = keyRange(params.from, params.to);
+  const check = matchCheck(db, params, node, exact);
+  // A fixed window keeps relevance pages consistent with each other; date order just reads on.
+  const wanted = sort === 'date' ? offset + limit : RANK_WINDOW;
+  const { found, exhausted } = collect(db, expression, range, check, wanted);
+  let total = found.length;
+  let complete = exhausted;
+  if (!exhausted && !check) {
+    // The index alone is exact here: count its entries, up to a bound.
+    const n = (prepare(db, COUNT_SQL).get(expression, range.low, range.high) as { n: number }).n;
+    total = Math.min(n, COUNT_LIMIT);
+    complete = n <= COUNT_LIMIT;
+  }
+  const ranked = sort === 'relevance' ? [...found].sort(byRelevance) : found;
   const terms = positiveTerms(node);
-  const result = { query: params.q, offset, limit };
-  if (ftsIsExact(node)) {
-    const count = buildSql(params, 'count(*) AS n', '');
-    const total = (prepare(db, count.sql).get(expression, ...count.args) as { n: number }).n;
-    const page = buildSql(params, HIT_COLUMNS, `${RANKED} LIMIT ${limit} OFFSET ${offset}`);
-    const rows = prepare(db, page.sql).all(expression, ...page.args) as Candidate[];
-    return { ...result, total, complete: true, hits: rows.map((r) => toHit(r, terms)) };
-  }
-  const { sql, args } = buildSql(params, HIT_COLUMNS, `${RANKED} LIMIT ${MAX_CANDIDATES}`);
-  const hits: SearchHit[] = [];
-  let total = 0;
-  let seen = 0;
-  for (const row of prepare(db, sql).iterate(expression, ...args) as Iterable<Candidate>) {
-    seen++;
-    if (!matches(node, searchFold(`${row.head}\n${row.body}`))) continue;
-    if (total >= offset && hits.length < limit) hits.push(toHit(row, terms));
-    total++;
-  }
-  return { ...result, total, complete: seen < MAX_CANDIDATES, hits };
+  const row = prepare(db, HIT_SQL);
+  const hits = ranked
+    .slice(offset, offset + limit)
+    .map((m) => toHit(row.get(articleIdOfKey(m.key)) as HitRow, m.score, terms));
+  const rankedNewest = sort === 'relevance' && !exhausted ? found.length : undefined;
+  return { query: params.q, sort, total, complete, rankedNewest, offset, limit, hits };
 }

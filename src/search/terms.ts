@@ -11,6 +11,12 @@ export interface IndexTerms {
   word: string;
 }
 
+/**
+ * Put between the pairs of two gram runs (schema v3 on): a token no query pair can equal, so a
+ * phrase of pairs matches only inside one run, which makes it an exact substring test.
+ */
+export const RUN_BREAK = '0';
+
 export function indexTerms(text: string): IndexTerms {
   const uni: string[] = [];
   const bi: string[] = [];
@@ -20,6 +26,7 @@ export function indexTerms(text: string): IndexTerms {
       word.push(run.chars.join(''));
       continue;
     }
+    if (bi.length > 0 && bi[bi.length - 1] !== RUN_BREAK) bi.push(RUN_BREAK);
     uni.push(...run.chars);
     for (let i = 0; i + 1 < run.chars.length; i++) bi.push(run.chars[i] + run.chars[i + 1]);
   }

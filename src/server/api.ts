@@ -90,6 +90,7 @@ export function searchParams(query: URLSearchParams): SearchParams {
     person: text('person'),
     limit: int('limit'),
     offset: int('offset'),
+    sort: text('sort') as SearchParams['sort'],
   };
 }
 

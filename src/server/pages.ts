@@ -147,12 +147,23 @@ function segmentsHtml(segments: Segment[]): Raw {
   return html`${segments.map((s) => (s.hit ? html`<mark>${s.text}</mark>` : html`${s.text}`))}`;
 }
 
+function sortSelect(sort: SearchParams['sort']): Raw {
+  const option = (value: string, label: string) =>
+    html`<option value="${value}" ${sort === value ? 'selected' : ''}>${label}</option>`;
+  return html`<label
+    >排序
+    <select name="sort">
+      ${option('relevance', '相关度')}${option('date', '日期')}
+    </select></label
+  > `;
+}
+
 function filterForm(p: SearchParams): Raw {
   const input = (name: keyof SearchParams, label: string, type = 'text') =>
     html`<label>${label} <input type="${type}" name="${name}" value="${p[name] ?? ''}" /></label> `;
   return html`<form class="filters" action="/search" method="get">
     <input type="search" name="q" value="${p.q}" aria-label="查询" />
-    ${input('from', '从', 'date')}${input('to', '到', 'date')}${input('agency', '通讯社')}${input('place', '地点')}${input('person', '人物')}<button
+    ${input('from', '从', 'date')}${input('to', '到', 'date')}${input('agency', '通讯社')}${input('place', '地点')}${input('person', '人物')}${sortSelect(p.sort)}<button
       type="submit"
     >
       搜索
@@ -169,7 +180,7 @@ function pager(p: SearchParams, r: SearchResult): Raw {
     links.push(
       html`<a href="/search?${withOffset(next, Math.max(0, r.offset - r.limit))}">上一页</a> `,
     );
-  if (r.offset + r.limit < r.total)
+  if (r.offset + r.limit < (r.rankedNewest ?? r.total))
     links.push(html`<a href="/search?${withOffset(next, r.offset + r.limit)}">下一页</a>`);
   return html`<p>${links}</p>`;
 }
@@ -196,7 +207,14 @@ export function searchPage(
       </li>`,
   );
   const count = result
-    ? html`<p class="muted">${result.complete ? '' : '至少 '}${result.total} 条结果</p>`
+    ? html`<p class="muted">
+        ${result.complete ? '' : '至少 '}${result.total}
+        条结果${
+          result.rankedNewest
+            ? `；按相关度排列其中最新的 ${result.rankedNewest} 条，按日期排序可看全部`
+            : ''
+        }
+      </p>`
     : '';
   const body = html`<h1>搜索</h1>
     ${filterForm(p)} ${error ? html`<p class="error" role="alert">${error}</p>` : ''} ${count}

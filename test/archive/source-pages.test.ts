@@ -11,6 +11,7 @@ import { SCHEMA_VERSION } from '../../src/archive/schema.js';
 import { pageStarts } from '../../src/render/html/window.js';
 import { sourceWindow } from '../../src/server/api.js';
 import { bigDump, makeDump } from '../fixtures/bad/make.js';
+import { downgradeToV2 } from './downgrade.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsmend-pages-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,6 +43,7 @@ test('an archive from before pages were kept is migrated, and its big sources ar
   const big = stored(db, BIG, 'big.txt');
   const now = readSourcePage(db, big, 3)!;
   // Back to schema 1: no page table, as an archive written by the version before.
+  downgradeToV2(db);
   db.exec('DROP TABLE source_pages');
   db.pragma('user_version = 1');
   db.close();

@@ -34,7 +34,7 @@ test('a new archive is migrated to the current schema version', () => {
   again.close();
 });
 
-test('an edition is stored whole: source, articles, body items, edits, facets', () => {
+test('an edition is stored whole: source, articles, edits, facets', () => {
   const db = openArchive(join(dir, 'store.db'));
   const edition = richEdition();
   const r = ingestEdition(db, edition);
@@ -45,7 +45,6 @@ test('an edition is stored whole: source, articles, body items, edits, facets', 
     sources: 1,
     editions: 1,
     articles: 2,
-    bodyItems: 8,
     edits: edition.edits.length,
   });
   const stored = getEdition(db, r.editionId)!;

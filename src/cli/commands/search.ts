@@ -1,6 +1,6 @@
 import { ArchiveError, openArchiveReadonly } from '../../archive/db.js';
 import { QueryError } from '../../search/query.js';
-import { search, type SearchResult } from '../../search/search.js';
+import { RANK_WINDOW, search, type SearchResult, type SearchSort } from '../../search/search.js';
 import type { Segment } from '../../search/snippet.js';
 import { EXIT_OK, InputError, UsageError, type Command } from '../command.js';
 import { parseCommandArgs } from '../args.js';
@@ -22,6 +22,8 @@ Options:
   --person <name>      a person named in the article
   --limit <n>          results to show (default 20, at most 100)
   --offset <n>         skip the first n results
+  --sort <order>       relevance (default: the newest ${RANK_WINDOW} matches ranked by
+                       relevance) or date (newest first, every match reachable)
   --json               print the result as JSON
   -h, --help           this help
 
@@ -45,6 +47,7 @@ function parse(argv: string[]) {
       person: { type: 'string' },
       limit: { type: 'string' },
       offset: { type: 'string' },
+      sort: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -61,7 +64,9 @@ function format(result: SearchResult, colour: boolean): string {
     const meta = [h.date, h.agency, h.place, h.source].filter(Boolean).join(' · ');
     return `${result.offset + i + 1}. ${plain(h.headline, colour)}  (article ${h.articleId}; ${meta})\n   ${plain(h.snippet, colour)}`;
   });
-  const count = `${result.complete ? '' : 'at least '}${result.total} result(s)`;
+  let count = `${result.complete ? '' : 'at least '}${result.total} result(s)`;
+  if (result.rankedNewest)
+    count += `; the newest ${result.rankedNewest} ranked by relevance (--sort date reaches every match)`;
   return `${[...lines, count].join('\n')}\n`;
 }
 
@@ -95,6 +100,7 @@ export const searchCommand: Command = {
         person: values.person,
         limit: integer('limit', values.limit),
         offset: integer('offset', values.offset),
+        sort: values.sort as SearchSort | undefined,
       });
       const colour = process.stdout.isTTY && !process.env.NO_COLOR;
       process.stdout.write(

@@ -6,7 +6,7 @@
  */
 import { ArchiveError, openArchiveReadonly } from '../../archive/db.js';
 import { InputError } from '../../cli/command.js';
-import type { Edition } from '../../model/types.js';
+import { getEdition } from '../../archive/read.js';
 import { corpusRecords } from '../../render/jsonl.js';
 import { signature } from './minhash.js';
 import type { CrossDuplicates } from './cross.js';
@@ -32,8 +32,9 @@ export function seedFromArchive(path: string, duplicates: CrossDuplicates): numb
   const db = open(path);
   let seeded = 0;
   try {
-    for (const row of db.prepare('SELECT json FROM editions ORDER BY id').iterate()) {
-      const edition = JSON.parse((row as { json: string }).json) as Edition;
+    const ids = db.prepare('SELECT id FROM editions ORDER BY id').pluck().all() as number[];
+    for (const id of ids) {
+      const { edition } = getEdition(db, id)!;
       for (const record of corpusRecords(edition)) {
         const sig = signature(record.text);
         if (!sig) continue;
