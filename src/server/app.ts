@@ -16,7 +16,7 @@ import {
   uploadPage,
 } from './pages.js';
 import { matchRoute, type Route } from './routes.js';
-import { UploadQueue, type UploadStored } from './uploads.js';
+import { IngestThread, type ThreadStored } from '../archive/ingest-thread.js';
 
 /** Largest dump accepted by upload: a page dump is tens of kilobytes; this leaves ample room. */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
@@ -49,7 +49,7 @@ export interface RunningServer {
 interface Context {
   read: Db;
   /** Mends and stores uploads off the request loop; absent when uploads are off. */
-  uploads?: UploadQueue;
+  uploads?: IngestThread;
   uploadsAllowed: boolean;
   options: ServerOptions;
   /** Host header names answered (`guard.ts`). */
@@ -72,7 +72,7 @@ function bearer(req: IncomingMessage): string | undefined {
   return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
 }
 
-async function store(ctx: Context, bytes: Uint8Array, name: string): Promise<UploadStored> {
+async function store(ctx: Context, bytes: Uint8Array, name: string): Promise<ThreadStored> {
   if (bytes.length === 0) throw new HttpError(400, 'the dump is empty');
   const safeName = name.replace(/[\u0000-\u001f/\\]/g, '_').slice(0, 200) || 'upload.txt';
   const r = await ctx.uploads!.submit(bytes, safeName);
@@ -256,7 +256,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   openArchive(options.db).close(); // create or migrate before the read-only connection opens
   const ctx: Context = {
     read: openArchiveReadonly(options.db),
-    uploads: uploadsAllowed ? new UploadQueue(options.db) : undefined,
+    uploads: uploadsAllowed ? new IngestThread(options.db) : undefined,
     uploadsAllowed,
     options,
     hosts: allowedHosts(host, options.allowedHosts),

@@ -23,6 +23,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./run.js')).runCommand,
   },
   {
+    name: 'worker',
+    summary: 'mend and store inputs from a Redis queue (run --queue), on any number of machines',
+    load: async () => (await import('./worker.js')).workerCommand,
+  },
+  {
     name: 'ingest',
     summary: 'mend page dumps and store them in a searchable archive',
     load: async () => (await import('./ingest.js')).ingestCommand,

@@ -53,6 +53,11 @@ Options:
   --editions             also write every whole Edition
   --uncompressed         write .jsonl instead of .jsonl.gz
   --date <YYYY-MM-DD>    edition date, used to complete datelines without a year
+  --queue <redis-url>    instead of mending here, put the inputs (files; .gz too) on a Redis
+                         queue for \`newsmend worker\`s, which store them in their archive, and
+                         follow them until each is stored or dead; --out is not used
+  --send-content         with --queue: send each input's bytes, for workers on machines that
+                         cannot read its path
   -v, --verbose          name every document not mended on standard error
   -h, --help             this help
 
@@ -64,6 +69,7 @@ Examples:
   newsmend run dumps/ --out corpus/
   newsmend run 'archive/**/*.txt.gz' --out corpus/ --workers 4
   newsmend run pages.jsonl.gz --text-field content --out corpus/
+  newsmend run dumps/ --queue redis://127.0.0.1:6379      # with workers: newsmend worker --help
 `;
 
 function parse(argv: string[]) {
@@ -83,6 +89,8 @@ function parse(argv: string[]) {
       uncompressed: { type: 'boolean', default: false },
       date: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
+      queue: { type: 'string' },
+      'send-content': { type: 'boolean', default: false },
     },
   });
 }
@@ -122,10 +130,22 @@ export const runCommand: Command = {
   help: HELP,
   async run(argv) {
     const { values, positionals } = parse(argv);
-    if (!values.out) throw new UsageError('--out <dir> is required');
     if (positionals.length === 0)
       throw new UsageError('give files, folders, patterns or - for standard input');
     checkDate(values.date);
+    if (values.queue) {
+      if (values.out)
+        throw new UsageError('with --queue the workers store into their --db; --out is not used');
+      const { runThroughQueue } = await import('./run-queue.js');
+      return runThroughQueue({
+        queueUrl: values.queue,
+        inputs: positionals,
+        sendContent: values['send-content'],
+        ...(values.date ? { editionDate: values.date } : {}),
+      });
+    }
+    if (values['send-content']) throw new UsageError('--send-content goes with --queue');
+    if (!values.out) throw new UsageError('--out <dir> is required');
     const workers = positiveInteger(values.workers, '--workers', availableParallelism());
     const shardDocuments = positiveInteger(
       values['shard-docs'],

@@ -2,14 +2,15 @@ import { Worker } from 'node:worker_threads';
 import type { Message } from '../model/types.js';
 
 /** One dump to mend and store. */
-export interface UploadJob {
+export interface ThreadJob {
   id: number;
   bytes: Uint8Array;
   name: string;
+  editionDate?: string;
 }
 
-/** What the reader answers an upload with. */
-export interface UploadStored {
+/** What a stored dump gives back (the reader answers an upload with it). */
+export interface ThreadStored {
   status: 'added' | 'exists';
   sourceId: number;
   editionId: number;
@@ -17,13 +18,13 @@ export interface UploadStored {
   messages: Message[];
 }
 
-export type UploadOutcome =
-  | { id: number; stored: UploadStored; failed?: undefined }
+export type ThreadOutcome =
+  | { id: number; stored: ThreadStored; failed?: undefined }
   | { id: number; failed: { problem: string; refused?: boolean }; stored?: undefined };
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(
-  FROM_SOURCE ? './ingest-worker.ts' : './ingest-worker.js',
+  FROM_SOURCE ? './ingest-thread-worker.ts' : './ingest-thread-worker.js',
   import.meta.url,
 );
 
@@ -41,23 +42,24 @@ function startWorker(db: string): Worker {
 }
 
 /**
- * Uploads mended one at a time in a worker thread (started at the first upload). Mending an
- * 8 MB dump takes seconds; on the request loop it would stall every other reader meanwhile.
- * One worker, not a pool: uploads are rare and SQLite takes one writer at a time anyway.
+ * Dumps mended and stored one at a time in a worker thread (started at the first). Mending an
+ * 8 MB dump takes seconds: on the server's request loop it would stall every other reader, and
+ * in a queue worker it would stop the job's lock from being renewed. One thread, not a pool:
+ * SQLite takes one writer at a time anyway (more queue workers are more processes).
  */
-export class UploadQueue {
+export class IngestThread {
   private worker?: Worker;
   private nextId = 1;
-  private readonly waiting = new Map<number, (outcome: UploadOutcome) => void>();
+  private readonly waiting = new Map<number, (outcome: ThreadOutcome) => void>();
 
   constructor(private readonly db: string) {}
 
   /** Mend and store one dump; resolves when it is committed (or refused). */
-  submit(bytes: Uint8Array, name: string): Promise<UploadOutcome> {
+  submit(bytes: Uint8Array, name: string, editionDate?: string): Promise<ThreadOutcome> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.started().postMessage({ id, bytes, name } satisfies UploadJob);
+      this.started().postMessage({ id, bytes, name, editionDate } satisfies ThreadJob);
     });
   }
 
@@ -70,7 +72,7 @@ export class UploadQueue {
   private started(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker(this.db);
-    worker.on('message', (outcome: UploadOutcome) => {
+    worker.on('message', (outcome: ThreadOutcome) => {
       this.waiting.get(outcome.id)?.(outcome);
       this.waiting.delete(outcome.id);
     });

@@ -1,0 +1,82 @@
+/**
+ * A private Redis for the queue tests, started and stopped by the repo's own script
+ * (`scripts/services`) in a folder of the test's, on loopback at a free port.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SCRIPT = join(ROOT, 'scripts/services');
+
+export interface TestRedis {
+  url: string;
+  restart: () => void;
+  stop: () => void;
+}
+
+/** Start one, or say why not (no redis-server and no way to install it here). */
+export function startRedis(): TestRedis | string {
+  const dir = mkdtempSync(join(tmpdir(), 'newsmend-redis-'));
+  const env = { ...process.env, NEWSMEND_SERVICES_DIR: dir };
+  const run = (verb: string) =>
+    execFileSync(SCRIPT, [verb, 'redis'], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  let out: string;
+  try {
+    out = run('start');
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    return `scripts/services could not start Redis: ${(error as { stderr?: string }).stderr ?? error}`;
+  }
+  const url = /NEWSMEND_REDIS_URL=(\S+)/u.exec(out)?.[1];
+  if (!url) throw new Error(`scripts/services printed no Redis URL: ${out}`);
+  return {
+    url,
+    restart: () => (run('stop'), run('start')),
+    stop: () => {
+      run('stop');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A `newsmend` process whose standard error is read line by line. */
+export class Cli {
+  readonly child: ChildProcess;
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private waiters: { pattern: RegExp; found: () => void }[] = [];
+
+  constructor(args: string[], env: Record<string, string> = {}) {
+    this.child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    this.child.stdout!.on('data', (c: Buffer) => (this.stdout += c.toString()));
+    this.child.stderr!.on('data', (c: Buffer) => {
+      this.stderr += c.toString();
+      this.waiters = this.waiters.filter(
+        (w) => !(w.pattern.test(this.stderr) && (w.found(), true)),
+      );
+    });
+    this.exited = new Promise((done) =>
+      this.child.once('exit', (code, signal) => done({ code, signal })),
+    );
+  }
+
+  /** Resolves once standard error shows the pattern. */
+  saw(pattern: RegExp): Promise<void> {
+    if (pattern.test(this.stderr)) return Promise.resolve();
+    return new Promise((found) => this.waiters.push({ pattern, found }));
+  }
+}
