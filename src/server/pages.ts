@@ -211,7 +211,7 @@ export function searchPage(
         ${result.complete ? '' : '至少 '}${result.total}
         条结果${
           result.rankedNewest
-            ? `；按相关度排列其中最新的 ${result.rankedNewest} 条，按日期排序可看全部`
+            ? `；按相关度排列其中最新的 ${result.rankedNewest} 条，按日期排序可往后翻页`
             : ''
         }
       </p>`

@@ -1,6 +1,12 @@
 import { ArchiveError, openArchiveReadonly } from '../../archive/db.js';
 import { QueryError } from '../../search/query.js';
-import { RANK_WINDOW, search, type SearchResult, type SearchSort } from '../../search/search.js';
+import {
+  MAX_SCANNED,
+  RANK_WINDOW,
+  search,
+  type SearchResult,
+  type SearchSort,
+} from '../../search/search.js';
 import type { Segment } from '../../search/snippet.js';
 import { EXIT_OK, InputError, UsageError, type Command } from '../command.js';
 import { parseCommandArgs } from '../args.js';
@@ -23,7 +29,7 @@ Options:
   --limit <n>          results to show (default 20, at most 100)
   --offset <n>         skip the first n results
   --sort <order>       relevance (default: the newest ${RANK_WINDOW} matches ranked by
-                       relevance) or date (newest first, every match reachable)
+                       relevance) or date (newest first; pages reach the newest ${MAX_SCANNED})
   --json               print the result as JSON
   -h, --help           this help
 
@@ -66,7 +72,7 @@ function format(result: SearchResult, colour: boolean): string {
   });
   let count = `${result.complete ? '' : 'at least '}${result.total} result(s)`;
   if (result.rankedNewest)
-    count += `; the newest ${result.rankedNewest} ranked by relevance (--sort date reaches every match)`;
+    count += `; the newest ${result.rankedNewest} ranked by relevance (--sort date pages on by date)`;
   return `${[...lines, count].join('\n')}\n`;
 }
 
