@@ -40,6 +40,8 @@ export interface QueueProgress {
   stored: number;
   /** Already in the archive (same sha256) when a worker took it. */
   existed: number;
+  /** Finished before this run queued it (the same input queued earlier): not done again. */
+  earlier: number;
   dead: DeadInput[];
   /** Inputs that could not be read here, so never queued. */
   unreadable: DeadInput[];
@@ -96,10 +98,28 @@ async function addAll(queue: Queue<MendJobData>, jobs: MendJobData[]): Promise<v
     );
 }
 
+/** The jobs among `ids` a worker finished before this run (the same input queued earlier). */
+async function completedAlready(queue: Queue<MendJobData>, ids: string[]): Promise<Set<string>> {
+  const done = new Set<string>();
+  for (let i = 0; i < ids.length; i += ADD_BATCH) {
+    const batch = ids.slice(i, i + ADD_BATCH);
+    const states = await Promise.all(batch.map((id) => queue.getJobState(id)));
+    batch.forEach((id, k) => states[k] === 'completed' && done.add(id));
+  }
+  return done;
+}
+
 /** Queue the inputs and wait until every job is stored or dead; resolves with the tally. */
 export async function submitAndFollow(o: SubmitOptions): Promise<QueueProgress> {
   const connection = connectionFromUrl(o.queueUrl);
-  const progress: QueueProgress = { total: 0, stored: 0, existed: 0, dead: [], unreadable: [] };
+  const progress: QueueProgress = {
+    total: 0,
+    stored: 0,
+    existed: 0,
+    earlier: 0,
+    dead: [],
+    unreadable: [],
+  };
   const jobs = jobsOf(o, progress);
   progress.total = jobs.length;
   const queue = new Queue<MendJobData>(QUEUE_NAME, { connection });
@@ -107,6 +127,7 @@ export async function submitAndFollow(o: SubmitOptions): Promise<QueueProgress> 
   try {
     await events.waitUntilReady();
     const out = new Set(jobs.map((j) => jobId(j.sha256)));
+    const doneBefore = await completedAlready(queue, [...out]);
     let allDone = () => {};
     /** Look one job up; count it once if it is finished. */
     const settle = async (id: string) => {
@@ -115,6 +136,7 @@ export async function submitAndFollow(o: SubmitOptions): Promise<QueueProgress> 
       if (!job || !out.has(id) || (state !== 'completed' && state !== 'failed')) return;
       out.delete(id);
       if (state === 'failed') progress.dead.push({ name: job.data.name, reason: job.failedReason });
+      else if (doneBefore.has(id)) progress.earlier++;
       else if ((job.returnvalue as MendJobResult).status === 'added') progress.stored++;
       else progress.existed++;
       o.onProgress?.(progress);

@@ -3,8 +3,9 @@ import type { QueueProgress } from '../../queue/submit.js';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../command.js';
 
 function line(p: QueueProgress): string {
-  const done = p.stored + p.existed + p.dead.length;
-  return `queue: ${done}/${p.total} done · ${p.stored} stored · ${p.existed} already stored · ${p.dead.length} dead`;
+  const done = p.stored + p.existed + p.earlier + p.dead.length;
+  const earlier = p.earlier > 0 ? ` · ${p.earlier} done by an earlier run` : '';
+  return `queue: ${done}/${p.total} done · ${p.stored} stored · ${p.existed} already stored${earlier} · ${p.dead.length} dead`;
 }
 
 export async function runThroughQueue(o: {
