@@ -7,9 +7,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openArchive } from './db.js';
 import { ingestInput } from './ingest.js';
-import type { ThreadJob, ThreadOutcome } from './ingest-thread.js';
+import { warmLexicon } from '../lexicon/warm.js';
+import { THREAD_READY, type ThreadJob, type ThreadOutcome } from './ingest-thread.js';
 
 const db = openArchive((workerData as { db: string }).db);
+// The word tables load now, not with the first dump.
+warmLexicon();
+parentPort!.postMessage(THREAD_READY);
 
 /** Mend and store one dump; never throws (a failure is the outcome). */
 async function handle(job: ThreadJob): Promise<ThreadOutcome> {

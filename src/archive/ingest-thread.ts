@@ -22,6 +22,9 @@ export type ThreadOutcome =
   | { id: number; stored: ThreadStored; failed?: undefined }
   | { id: number; failed: { problem: string; refused?: boolean }; stored?: undefined };
 
+/** What the thread says once its word tables are loaded. */
+export const THREAD_READY = 'ready';
+
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(
   FROM_SOURCE ? './ingest-thread-worker.ts' : './ingest-thread-worker.js',
@@ -49,6 +52,7 @@ function startWorker(db: string): Worker {
  */
 export class IngestThread {
   private worker?: Worker;
+  private warmed?: Promise<void>;
   private nextId = 1;
   private readonly waiting = new Map<number, (outcome: ThreadOutcome) => void>();
 
@@ -63,6 +67,15 @@ export class IngestThread {
     });
   }
 
+  /**
+   * Start the thread now and resolve once its word tables are loaded (seconds), so the first
+   * dump is not the one to wait for them.
+   */
+  ready(): Promise<void> {
+    this.started();
+    return this.warmed!;
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
@@ -72,13 +85,21 @@ export class IngestThread {
   private started(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker(this.db);
-    worker.on('message', (outcome: ThreadOutcome) => {
-      this.waiting.get(outcome.id)?.(outcome);
-      this.waiting.delete(outcome.id);
+    let notWarmed: (error: Error) => void = () => {};
+    this.warmed = new Promise((warm, fail) => {
+      notWarmed = fail;
+      worker.on('message', (message: ThreadOutcome | typeof THREAD_READY) => {
+        if (message === THREAD_READY) return warm();
+        this.waiting.get(message.id)?.(message);
+        this.waiting.delete(message.id);
+      });
     });
+    // Only `ready()` waits on it; a rejection nobody awaits is not an error of its own.
+    this.warmed.catch(() => {});
     // A worker that dies (out of memory, a crash in a native module) fails what it was doing;
     // the next upload starts a new one.
     const fail = (problem: string) => {
+      notWarmed(new Error(problem));
       if (this.worker === worker) this.worker = undefined;
       for (const [id, resolve] of this.waiting) resolve({ id, failed: { problem } });
       this.waiting.clear();

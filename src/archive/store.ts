@@ -175,7 +175,7 @@ function isBusy(error: unknown): boolean {
 }
 
 /** Run a write, trying again while another process holds the archive's write lock. */
-function whenFree<T>(write: () => T, onBusy: (waited: number) => void): T {
+export function whenFree<T>(write: () => T, onBusy: (waited: number) => void): T {
   for (let attempt = 1; ; attempt++) {
     try {
       return write();

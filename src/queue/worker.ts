@@ -56,8 +56,8 @@ function processor(thread: IngestThread, log: (line: string) => void) {
 }
 
 /**
- * Start taking jobs. `ready` resolves once connected to the queue; `close()` lets the job in
- * hand finish (or hands it back), then stops.
+ * Start taking jobs. `ready` resolves once connected to the queue and the mending thread has
+ * its word tables; `close()` lets the job in hand finish (or hands it back), then stops.
  */
 export function startQueueWorker(o: QueueWorkerOptions): {
   ready: Promise<unknown>;
@@ -77,7 +77,7 @@ export function startQueueWorker(o: QueueWorkerOptions): {
   });
   worker.on('error', (error) => o.log(`queue: ${error.message}`));
   return {
-    ready: worker.waitUntilReady(),
+    ready: Promise.all([worker.waitUntilReady(), thread.ready()]),
     close: async () => {
       await worker.close();
       await thread.close();

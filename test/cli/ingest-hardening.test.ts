@@ -175,3 +175,33 @@ test('a busy archive: ingest says it waits for the other writer, then stores', a
   assert.match(stdout, /1 added/u);
   assert.equal(editions(db), 1);
 });
+
+test('ingest --optimize merges the search index into one segment; search finds the same', async () => {
+  const pages = join(ROOT, 'test', 'fixtures', 'pages');
+  const db = join(dir, 'optimize.db');
+  const segments = () => {
+    const archive = openArchive(db);
+    try {
+      return (
+        archive.prepare('SELECT count(DISTINCT segid) AS n FROM article_fts_idx').get() as {
+          n: number;
+        }
+      ).n;
+    } finally {
+      archive.close();
+    }
+  };
+  // One source per transaction: each leaves its own index segment.
+  for (const page of ['d1-echo.txt', 'd2-split.txt', 'd3-lost.txt'])
+    assert.equal((await newsmend(['ingest', join(pages, page), '--db', db])).code, 0);
+  assert.ok(segments() > 1, `segments before: ${segments()}`);
+  const before = await newsmend(['search', '本报', '--db', db, '--json', '--limit', '100']);
+  // Nothing new to store: only the merge happens.
+  const r = await newsmend(['ingest', join(pages, 'd1-echo.txt'), '--db', db, '--optimize']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(segments(), 1);
+  const after3 = await newsmend(['search', '本报', '--db', db, '--json', '--limit', '100']);
+  const hits = (out: string) => JSON.parse(out) as { total: number; hits: unknown[] };
+  assert.ok(hits(before.stdout).total > 0);
+  assert.deepEqual(hits(after3.stdout), hits(before.stdout));
+});

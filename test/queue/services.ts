@@ -51,7 +51,7 @@ export class Cli {
   stdout = '';
   stderr = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  private waiters: { pattern: RegExp; found: () => void }[] = [];
+  private waiters: { pattern: RegExp; found: () => void; gone: (e: Error) => void }[] = [];
 
   constructor(args: string[], env: Record<string, string> = {}) {
     this.child = spawn(
@@ -70,13 +70,22 @@ export class Cli {
       );
     });
     this.exited = new Promise((done) =>
-      this.child.once('exit', (code, signal) => done({ code, signal })),
+      this.child.once('exit', (code, signal) => {
+        // Nothing more will be printed: whoever waits for a line waits in vain.
+        for (const w of this.waiters.splice(0))
+          w.gone(
+            new Error(`exited (${code ?? signal}) before printing ${w.pattern}: ${this.stderr}`),
+          );
+        done({ code, signal });
+      }),
     );
   }
 
-  /** Resolves once standard error shows the pattern. */
+  /** Resolves once standard error shows the pattern; rejects if the process ends first. */
   saw(pattern: RegExp): Promise<void> {
     if (pattern.test(this.stderr)) return Promise.resolve();
-    return new Promise((found) => this.waiters.push({ pattern, found }));
+    if (this.child.exitCode !== null || this.child.signalCode !== null)
+      return Promise.reject(new Error(`exited before printing ${pattern}: ${this.stderr}`));
+    return new Promise((found, gone) => this.waiters.push({ pattern, found, gone }));
   }
 }
