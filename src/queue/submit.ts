@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents, type Job } from 'bullmq';
 import { readInput } from '../cli/io.js';
 import { planInputs } from '../run/inputs.js';
 import { connectionFromUrl } from './connection.js';
@@ -47,6 +47,10 @@ export interface QueueProgress {
   unreadable: DeadInput[];
 }
 
+/** JSONL files hold many documents; a job is one dump, so they are not queued. */
+const JSONL = /\.(jsonl|ndjson)(\.gz)?$/iu;
+const JSONL_REFUSED = 'a JSONL file is many documents, not one dump: run it without --queue';
+
 /** Jobs added per request to Redis. */
 const ADD_BATCH = 500;
 /** How often every job still out is looked up, for events missed (a Redis restart, say). */
@@ -57,6 +61,10 @@ function jobsOf(o: SubmitOptions, progress: QueueProgress): MendJobData[] {
   for (const p of plan.problems) progress.unreadable.push({ name: p.path, reason: p.reason });
   const jobs = new Map<string, MendJobData>();
   for (const path of plan.files) {
+    if (JSONL.test(path)) {
+      progress.unreadable.push({ name: path, reason: JSONL_REFUSED });
+      continue;
+    }
     let bytes: Uint8Array;
     try {
       bytes = readInput(path);
@@ -129,16 +137,21 @@ export async function submitAndFollow(o: SubmitOptions): Promise<QueueProgress> 
     const out = new Set(jobs.map((j) => jobId(j.sha256)));
     const doneBefore = await completedAlready(queue, [...out]);
     let allDone = () => {};
-    /** Look one job up; count it once if it is finished. */
-    const settle = async (id: string) => {
-      const job = out.has(id) ? await queue.getJob(id) : undefined;
-      const state = job ? await job.getState() : undefined;
-      if (!job || !out.has(id) || (state !== 'completed' && state !== 'failed')) return;
-      out.delete(id);
-      if (state === 'failed') progress.dead.push({ name: job.data.name, reason: job.failedReason });
+    const count = (id: string, job: Job<MendJobData> | undefined, state: string) => {
+      if (!job) progress.dead.push({ name: id, reason: 'the job was removed from the queue' });
+      else if (state === 'failed')
+        progress.dead.push({ name: job.data.name, reason: job.failedReason });
       else if (doneBefore.has(id)) progress.earlier++;
       else if ((job.returnvalue as MendJobResult).status === 'added') progress.stored++;
       else progress.existed++;
+    };
+    /** Look one job up; count it once when it is finished (or gone: it never will be). */
+    const settle = async (id: string) => {
+      const job = out.has(id) ? await queue.getJob(id) : undefined;
+      const state = job ? await job.getState() : 'gone';
+      if (!out.has(id) || !['completed', 'failed', 'gone'].includes(state)) return;
+      out.delete(id);
+      count(id, job, state);
       o.onProgress?.(progress);
       if (out.size === 0) allDone();
     };

@@ -113,7 +113,7 @@ test(
   async (t) => {
     if (skip) return t.skip(skip);
     newQueue();
-    const folder = inputs(3, { 'picture.txt': PNG });
+    const folder = inputs(3, { 'picture.txt': PNG, 'records.jsonl': '{"text":"一"}\n' });
     // The same bytes under a second name: one job, one source.
     copyFileSync(join(folder, readdirSync(folder).sort()[0]), join(folder, 'zz-copy.txt'));
     const db = join(dir, 'two.db');
@@ -124,6 +124,7 @@ test(
     assert.equal(code, 1, r.stderr);
     assert.match(r.stdout, /4\/4 done · 3 stored · 0 already stored · 1 dead/u);
     assert.match(r.stderr, /dead: .*picture\.txt: .+/u);
+    assert.match(r.stderr, /not queued: .*records\.jsonl: a JSONL file is many documents/u);
     assert.equal(sources(db).length, 3);
     // Again: nothing is mended or stored twice.
     const again = run(folder);
