@@ -75,7 +75,13 @@ export function startQueueWorker(o: QueueWorkerOptions): {
   worker.on('failed', (job, error) => {
     if (job) o.log(`failed ${job.data.name}: ${error.message}`);
   });
-  worker.on('error', (error) => o.log(`queue: ${error.message}`));
+  // While Redis is away the same error comes every second or so: say it once.
+  let lastError = '';
+  worker.on('error', (error) => {
+    if (error.message !== lastError) o.log(`queue: ${error.message} (retrying)`);
+    lastError = error.message;
+  });
+  worker.on('completed', () => (lastError = ''));
   return {
     ready: Promise.all([worker.waitUntilReady(), thread.ready()]),
     close: async () => {

@@ -209,3 +209,17 @@ test(
     await stop(second);
   },
 );
+
+test(
+  'Redis not there: the worker says so once, waits, and SIGTERM still stops it (exit 0)',
+  { timeout: WAIT_MS },
+  async () => {
+    // Port 1 on loopback: nothing listens there.
+    const w = cli(['worker', '--queue', 'redis://127.0.0.1:1', '--db', join(dir, 'none.db')]);
+    await w.saw(/ECONNREFUSED.*\(retrying\)/u);
+    w.child.kill('SIGTERM');
+    assert.equal((await w.exited).code, 0, w.stderr);
+    assert.equal(w.stderr.match(/ECONNREFUSED/gu)?.length, 1, w.stderr);
+    assert.doesNotMatch(w.stderr, /waiting for jobs/u);
+  },
+);

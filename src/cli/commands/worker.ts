@@ -81,8 +81,8 @@ export const workerCommand: Command = {
       if (error instanceof QueueUrlError) throw new InputError(error.message);
       throw error;
     }
+    let stopping = false;
     const stopped = new Promise<void>((done) => {
-      let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
         stopping = true;
@@ -93,9 +93,21 @@ export const workerCommand: Command = {
       process.on('SIGTERM', () => stop('SIGTERM'));
       process.on('SIGINT', () => stop('SIGINT'));
     });
-    await worker.ready;
-    log(`waiting for jobs on ${queueUrl}`);
-    await stopped;
+    log(`connecting to ${queueUrl}`);
+    // A signal may come before Redis answers (it may be down): then there is nothing to wait for.
+    // Stopping before it is ready ends the thread still loading: that failure is expected.
+    const ready = worker.ready.then(
+      () => 'ready',
+      (error: unknown) => {
+        if (stopping) return 'stopped';
+        throw error;
+      },
+    );
+    const first = await Promise.race([ready, stopped]);
+    if (first === 'ready') {
+      log(`waiting for jobs on ${queueUrl}`);
+      await stopped;
+    }
     log('stopped');
     return EXIT_OK;
   },
