@@ -55,6 +55,9 @@ function migrate(db: Db): void {
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
     db.transaction(() => {
+      // Read again under the write lock: another process opening the same new archive (two
+      // queue workers starting at once) may have run this migration since.
+      if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) return;
       db.exec(migration.sql);
       migration.apply?.(db);
       db.pragma(`user_version = ${migration.version}`);

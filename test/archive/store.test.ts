@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,4 +91,30 @@ test('the read-only connection refuses writes', () => {
 
 test('opening a missing archive read-only is a clear error', () => {
   assert.throws(() => openArchiveReadonly(join(dir, 'missing.db')), /cannot open archive/);
+});
+
+test('processes opening the same new archive at once each get it, migrated once', async () => {
+  const path = join(dir, 'race.db');
+  const open = `import { openArchive } from ${JSON.stringify(new URL('../../src/archive/db.ts', import.meta.url).href)};
+openArchive(${JSON.stringify(path)}).close();`;
+  const runs = Array.from(
+    { length: 6 },
+    () =>
+      new Promise<{ code: number | null; err: string }>((done) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', '--input-type=module', '-e', open],
+          {
+            stdio: ['ignore', 'ignore', 'pipe'],
+          },
+        );
+        let err = '';
+        child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+        child.on('exit', (code) => done({ code, err }));
+      }),
+  );
+  for (const r of await Promise.all(runs)) assert.equal(r.code, 0, r.err);
+  const db = openArchive(path);
+  assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+  db.close();
 });
