@@ -33,14 +33,15 @@ function openProblem(path: string, error: unknown): ArchiveError {
  * adding the archive's tables to it would change a file the user did not mean to give.
  */
 function refuseForeign(db: Db, path: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version !== 0) return;
-  const tables = db
-    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
-    .get() as {
-    n: number;
-  };
-  if (tables.n > 0)
+  // One statement, one snapshot: another process may be creating this archive right now, and
+  // its tables must not be seen without the version it commits with them.
+  const { version, tables } = db
+    .prepare(
+      `SELECT (SELECT user_version FROM pragma_user_version) AS version,
+              (SELECT count(*) FROM sqlite_master WHERE type = 'table') AS tables`,
+    )
+    .get() as { version: number; tables: number };
+  if (version === 0 && tables > 0)
     throw new ArchiveError(
       `${path} is an SQLite database but not a newsmend archive; give a new file or an archive`,
     );
