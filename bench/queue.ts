@@ -12,7 +12,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Queue } from 'bullmq';
-import { openArchive } from '../src/archive/db.js';
 import { connectionFromUrl } from '../src/queue/connection.js';
 import { QUEUE_NAME } from '../src/queue/jobs.js';
 import { Cli, startRedis } from '../test/queue/services.js';
@@ -63,7 +62,6 @@ async function timed(
   db: string,
   workers: number,
 ): Promise<{ seconds: number; jobMs: number }> {
-  openArchive(db).close(); // made once here, not by several workers starting at once
   const pool = Array.from(
     { length: workers },
     () => new Cli(['worker', '--queue', url, '--db', db]),

@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { openArchive } from '../src/archive/db.js';
-import { optimizeIndex } from '../src/archive/index-article.js';
 import { storeEdition } from '../src/archive/store.js';
 import { EDITION_SCHEMA, type Article, type Edition, type Span } from '../src/model/types.js';
 
@@ -134,8 +133,6 @@ export function buildSyntheticArchive(
     store(n, Math.min(pages, n + BATCH_PAGES));
     onProgress(Math.min(pages, n + BATCH_PAGES) * PER_PAGE);
   }
-  // As `ingest --optimize` leaves a big archive: the index in one segment.
-  if (pages * PER_PAGE > have) optimizeIndex(db);
   db.close();
 }
 

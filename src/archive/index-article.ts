@@ -14,7 +14,7 @@ export function indexArticle(db: Db, key: number, head: string, body: string): v
  * Merge the full-text index into one segment (FTS5 'optimize'). Ingesting page by page leaves
  * thousands of segments; each query then walks every one. Merged, searches of phrases and
  * with filters took about 40% less time on a million articles (docs/architecture.md, "Search
- * at scale"). Costs time in proportion to the whole index (22 s for a million articles here),
+ * at scale"). Costs time in proportion to the whole index (`npm run load` prints it),
  * so it is asked for (`ingest --optimize`), not done after every ingest.
  */
 export function optimizeIndex(db: Db): void {

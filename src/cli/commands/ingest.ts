@@ -24,7 +24,7 @@ Options:
   --date <YYYY-MM-DD>  edition date, used to complete datelines without a year
   --optimize           afterwards, merge the search index into one piece: worth it after
                        big batches (phrase and filtered searches ~40% faster at a million
-                       articles); takes about 20 s per million articles
+                       articles); takes time in proportion to the whole archive
   -v, --verbose        one line per source on standard error
   -h, --help           this help
 
