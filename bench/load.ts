@@ -8,6 +8,9 @@
  *   LOAD_ARTICLES=100000 npm run load              100,000
  *   LOAD_ARTICLES=1000000 LOAD_DB=/tmp/1m.db npm run load   a million (about ten minutes to build;
  *                                                  LOAD_DB keeps and reuses the archive)
+ *   LOAD_DB=postgres://… npm run load            the same in a PostgreSQL archive (built page by
+ *                                                  page through the archive's own store; no HTTP:
+ *                                                  serve reads SQLite only)
  *   env: LOAD_SECONDS (per HTTP route; 0 skips HTTP), LOAD_CONNECTIONS, LOAD_QUERY_RUNS,
  *        LOAD_OPTIMIZE=0 (time the index unmerged)
  */
@@ -19,9 +22,10 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { openArchive, openArchiveReadonly } from '../src/archive/db.js';
 import { archiveBytes, archiveCounts } from '../src/archive/read.js';
-import { search, type SearchParams } from '../src/search/search.js';
+import type { SearchParams } from '../src/search/search.js';
 import { optimizeIndex } from '../src/archive/index-article.js';
-import { buildSyntheticArchive } from './synthetic-archive.js';
+import { isPostgresUrl, openArchiveAt, type Archive } from '../src/archive/backend.js';
+import { buildSyntheticArchive, buildSyntheticPg } from './synthetic-archive.js';
 
 /** Articles in the synthetic archive (the issue asks for at least 10,000). */
 const ARTICLES = Number(process.env.LOAD_ARTICLES ?? 10_000);
@@ -112,28 +116,52 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Time `search()` itself (the first results page), without HTTP. */
-function timeQueries(path: string) {
-  const db = openArchiveReadonly(path);
-  const rows = QUERY_SETS.map(({ name, queries }) => {
+/** Time the archive's search itself (the first results page), without HTTP. */
+async function timeQueries(target: string) {
+  const archive = await openArchiveAt(target, 'read');
+  const rows = [];
+  for (const { name, queries } of QUERY_SETS) {
     const times: number[] = [];
     let total = 0;
     for (let i = 0; i < QUERY_RUNS; i++) {
       const started = process.hrtime.bigint();
-      const result = search(db, queries[i % queries.length]);
+      const result = await archive.search(queries[i % queries.length]);
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
       total += result.total;
     }
     times.sort((x, y) => x - y);
-    return {
+    rows.push({
       queries: name,
       'p50 ms': +percentile(times, 50).toFixed(2),
       'p99 ms': +percentile(times, 99).toFixed(2),
       'mean matches': Math.round(total / QUERY_RUNS),
-    };
-  });
-  db.close();
+    });
+  }
+  await archive.close();
   return rows;
+}
+
+/** Build (or top up) the PostgreSQL archive at `url`; prints its size as the server counts it. */
+async function buildPg(url: string): Promise<void> {
+  const started = Date.now();
+  const archive: Archive = await openArchiveAt(url, 'write');
+  await buildSyntheticPg(archive, ARTICLES, (stored) => {
+    if (process.stderr.isTTY) process.stderr.write(`\rbuilding: ${stored} articles`);
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  await archive.optimize();
+  const counts = await archive.counts();
+  const { Client } = (await import('pg')).default;
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const bytes = Number(
+    (await client.query('SELECT pg_database_size(current_database()) AS n')).rows[0].n,
+  );
+  await client.end();
+  await archive.close();
+  console.log(
+    `archive: ${counts.articles} articles, ${counts.editions} editions, ${bytes} bytes (${(bytes / 1048576).toFixed(1)} MiB, ${Math.round(bytes / counts.articles)} bytes per article, the whole database), built or topped up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 function build(path: string): void {
@@ -161,11 +189,13 @@ function build(path: string): void {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsmend-load-'));
   const db = process.env.LOAD_DB ?? join(dir, 'load.db');
+  const postgres = isPostgresUrl(db);
   try {
-    build(db);
-    console.log(`search() in process, first page of 20, ${QUERY_RUNS} runs per kind:`);
-    console.table(timeQueries(db));
-    if (SECONDS <= 0) return;
+    if (postgres) await buildPg(db);
+    else build(db);
+    console.log(`search in process, first page of 20, ${QUERY_RUNS} runs per kind:`);
+    console.table(await timeQueries(db));
+    if (SECONDS <= 0 || postgres) return;
     const read = openArchiveReadonly(db);
     const articles = archiveCounts(read).articles;
     read.close();

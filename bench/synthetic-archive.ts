@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { openArchive } from '../src/archive/db.js';
 import { storeEdition } from '../src/archive/store.js';
+import type { Archive } from '../src/archive/backend.js';
 import { EDITION_SCHEMA, type Article, type Edition, type Span } from '../src/model/types.js';
 
 /** Articles per synthetic page, as on a real newspaper page. */
@@ -138,3 +139,27 @@ export function buildSyntheticArchive(
 
 /** Pages stored per transaction while building. */
 const BATCH_PAGES = 500;
+
+/** Pages stored at once into PostgreSQL: one per pooled connection, so the server stays busy. */
+const PG_IN_FLIGHT = 4;
+
+/**
+ * The same pages stored into a PostgreSQL archive (one transaction per page, as ingest and the
+ * queue workers store them), until it holds `articles` (or more).
+ */
+export async function buildSyntheticPg(
+  archive: Archive,
+  articles: number,
+  onProgress: (stored: number) => void = () => {},
+): Promise<void> {
+  const pages = Math.ceil(articles / PER_PAGE);
+  let next = (await archive.counts()).editions;
+  const lane = async () => {
+    while (next < pages) {
+      const n = next++;
+      await archive.store(syntheticEdition(n));
+      if (n % 1000 === 0) onProgress(n * PER_PAGE);
+    }
+  };
+  await Promise.all(Array.from({ length: PG_IN_FLIGHT }, lane));
+}

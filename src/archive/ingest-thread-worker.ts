@@ -5,12 +5,12 @@
  * dump once it is committed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openArchive } from './db.js';
-import { ingestInput } from './ingest.js';
+import { openArchiveAt } from './backend.js';
+import { ingestInto } from './ingest.js';
 import { warmLexicon } from '../lexicon/warm.js';
 import { THREAD_READY, type ThreadJob, type ThreadOutcome } from './ingest-thread.js';
 
-const db = openArchive((workerData as { db: string }).db);
+const archive = await openArchiveAt((workerData as { db: string }).db, 'write');
 // The word tables load now, not with the first dump.
 warmLexicon();
 parentPort!.postMessage(THREAD_READY);
@@ -18,7 +18,10 @@ parentPort!.postMessage(THREAD_READY);
 /** Mend and store one dump; never throws (a failure is the outcome). */
 async function handle(job: ThreadJob): Promise<ThreadOutcome> {
   try {
-    const r = await ingestInput(db, job.bytes, { name: job.name, editionDate: job.editionDate });
+    const r = await ingestInto(archive, job.bytes, {
+      name: job.name,
+      editionDate: job.editionDate,
+    });
     return r.status === 'failed'
       ? { id: job.id, failed: { problem: r.problem, refused: r.refused === true } }
       : {

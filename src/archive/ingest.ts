@@ -9,7 +9,8 @@ import { isPdf } from '../pdf/detect.js';
 import { mendWith, STAGES } from '../pipeline.js';
 import type { Stage } from '../stages/stage.js';
 import type { Db } from './db.js';
-import { storedSource, storeEdition, type StoreResult } from './store.js';
+import { storedSource, storeEdition, type StoreInput, type StoreResult } from './store.js';
+import { sqliteArchive, type Archive } from './backend.js';
 
 /** The decoded source text of an edition: rebuilt from it, or decoded again if it cannot be. */
 function sourceText(edition: Edition, bytes: Uint8Array): string {
@@ -69,27 +70,41 @@ export function ingestBytes(
 }
 
 /**
- * `ingestBytes` for any input a user hands over: a PDF is read with its layout (src/pdf/); a
- * PDF that cannot be read (encrypted, damaged, no text layer) is refused with why.
+ * `ingestBytes` for any input a user hands over, into any archive (SQLite or PostgreSQL): a PDF
+ * is read with its layout (src/pdf/); a PDF that cannot be read (encrypted, damaged, no text
+ * layer) is refused with why.
  */
-export async function ingestInput(
+export async function ingestInto(
+  archive: Archive,
+  bytes: Uint8Array,
+  options: MendOptions,
+  stages: readonly Stage[] = STAGES,
+  onBusy?: (waited: number) => void,
+): Promise<IngestResult> {
+  const name = options.name ?? 'input';
+  const stored = await archive.storedSource(createHash('sha256').update(bytes).digest('hex'));
+  if (stored) return { ...stored, name };
+  let edition: Edition;
+  try {
+    edition = isPdf(bytes) ? await mendInput(bytes, options) : mendWith(stages, bytes, options);
+  } catch (error) {
+    return mendingFailed(name, error);
+  }
+  const checked = storable(name, edition, bytes);
+  if ('status' in checked) return checked;
+  const result = await archive.store(checked, onBusy);
+  return { ...result, name: edition.source.name, edition };
+}
+
+/** `ingestInto` an open SQLite archive. */
+export function ingestInput(
   db: Db,
   bytes: Uint8Array,
   options: MendOptions,
   stages: readonly Stage[] = STAGES,
   onBusy?: (waited: number) => void,
 ): Promise<IngestResult> {
-  if (!isPdf(bytes)) return ingestBytes(db, bytes, options, stages, onBusy);
-  const name = options.name ?? 'input';
-  const stored = storedSource(db, createHash('sha256').update(bytes).digest('hex'));
-  if (stored) return { ...stored, name };
-  let edition: Edition;
-  try {
-    edition = await mendInput(bytes, options);
-  } catch (error) {
-    return mendingFailed(name, error);
-  }
-  return storeMended(db, name, edition, bytes, onBusy);
+  return ingestInto(sqliteArchive(db), bytes, options, stages, onBusy);
 }
 
 /** A mend that threw: refused when the input cannot be read (InputError), else failed. */
@@ -97,6 +112,16 @@ function mendingFailed(name: string, error: unknown): IngestFailure {
   if (error instanceof InputError)
     return { status: 'failed', name, problem: error.message, refused: true };
   return { status: 'failed', name, problem: `mending failed: ${(error as Error)?.message}` };
+}
+
+/** What to store of a mended Edition, or why not: it was refused, or a stage failed on it. */
+function storable(name: string, edition: Edition, bytes: Uint8Array): StoreInput | IngestFailure {
+  const refusal = refusalOf(edition);
+  if (refusal) return { status: 'failed', name, problem: refusal, refused: true, edition };
+  const failures = edition.messages.filter((m) => m.code === 'stage-failed');
+  if (failures.length > 0)
+    return { status: 'failed', name, problem: failures.map((m) => m.text).join('; '), edition };
+  return { edition, text: sourceText(edition, bytes), raw: bytes };
 }
 
 /** Store a mended Edition, unless it was refused or a stage failed on it. */
@@ -107,12 +132,8 @@ function storeMended(
   bytes: Uint8Array,
   onBusy?: (waited: number) => void,
 ): IngestResult {
-  const refusal = refusalOf(edition);
-  if (refusal) return { status: 'failed', name, problem: refusal, refused: true, edition };
-  const failures = edition.messages.filter((m) => m.code === 'stage-failed');
-  if (failures.length > 0)
-    return { status: 'failed', name, problem: failures.map((m) => m.text).join('; '), edition };
-  const input = { edition, text: sourceText(edition, bytes), raw: bytes };
-  const result = storeEdition(db, input, undefined, onBusy);
+  const checked = storable(name, edition, bytes);
+  if ('status' in checked) return checked;
+  const result = storeEdition(db, checked, undefined, onBusy);
   return { ...result, name: edition.source.name, edition };
 }

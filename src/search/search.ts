@@ -65,12 +65,12 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-interface Match {
+export interface Match {
   key: number;
   score: number;
 }
 
-interface HitRow {
+export interface HitRow {
   id: number;
   editionId: number;
   headline: string | null;
@@ -82,9 +82,9 @@ interface HitRow {
   source: string;
 }
 
-const FACETS = ['agency', 'place', 'person'] as const;
+export const FACETS = ['agency', 'place', 'person'] as const;
 
-function checkFilters(f: SearchParams): void {
+export function checkFilters(f: SearchParams): void {
   for (const [name, value] of [
     ['from', f.from],
     ['to', f.to],
@@ -160,7 +160,7 @@ function collect(
   return { found, exhausted: true };
 }
 
-function toHit(row: HitRow, score: number, terms: string[]): SearchHit {
+export function toHit(row: HitRow, score: number, terms: string[]): SearchHit {
   return {
     articleId: row.id,
     editionId: row.editionId,
@@ -174,13 +174,13 @@ function toHit(row: HitRow, score: number, terms: string[]): SearchHit {
   };
 }
 
-function clampLimit(limit: number | undefined): number {
+export function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
   return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
 }
 
 /** Relevance order: bm25 (lower is better in SQLite), ties by article id. */
-function byRelevance(a: Match, b: Match): number {
+export function byRelevance(a: Match, b: Match): number {
   return a.score - b.score || articleIdOfKey(a.key) - articleIdOfKey(b.key);
 }
 

@@ -12,7 +12,8 @@ import { openArchiveReadonly } from '../../src/archive/db.js';
 import { Queue } from 'bullmq';
 import { connectionFromUrl } from '../../src/queue/connection.js';
 import { QUEUE_NAME } from '../../src/queue/jobs.js';
-import { Cli, startRedis, type TestRedis } from './services.js';
+import pg from 'pg';
+import { Cli, startPostgres, startRedis, type TestRedis } from './services.js';
 
 const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
 const dir = mkdtempSync(join(tmpdir(), 'newsmend-queue-'));
@@ -221,5 +222,40 @@ test(
     assert.equal((await w.exited).code, 0, w.stderr);
     assert.equal(w.stderr.match(/ECONNREFUSED/gu)?.length, 1, w.stderr);
     assert.doesNotMatch(w.stderr, /waiting for jobs/u);
+  },
+);
+
+test(
+  'workers sharing one PostgreSQL archive store every input once',
+  { timeout: WAIT_MS },
+  async (t) => {
+    if (skip) return t.skip(skip);
+    const postgres = startPostgres();
+    if (typeof postgres === 'string') {
+      if (process.env.NEWSMEND_REQUIRE_SERVICES) throw new Error(postgres);
+      return t.skip(postgres);
+    }
+    try {
+      newQueue();
+      const folder = inputs(4);
+      const workers = [worker(postgres.url), worker(postgres.url)];
+      await Promise.all(workers.map((w) => w.saw(/waiting for jobs/u)));
+      const r = run(folder);
+      assert.equal((await r.exited).code, 0, r.stderr);
+      assert.match(r.stdout, /4\/4 done · 4 stored/u);
+      await Promise.all(workers.map(stop));
+      const client = new pg.Client({ connectionString: postgres.url });
+      await client.connect();
+      const { rows } = await client.query('SELECT name FROM sources ORDER BY name');
+      await client.end();
+      assert.deepEqual(
+        rows.map((row) => row.name),
+        readdirSync(folder)
+          .sort()
+          .map((f) => join(folder, f)),
+      );
+    } finally {
+      postgres.stop();
+    }
   },
 );

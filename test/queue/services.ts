@@ -1,6 +1,6 @@
 /**
- * A private Redis for the queue tests, started and stopped by the repo's own script
- * (`scripts/services`) in a folder of the test's, on loopback at a free port.
+ * A private Redis or PostgreSQL for the tests that need one, started and stopped by the repo's
+ * own script (`scripts/services`) in a folder of the test's, on loopback at a free port.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,18 +10,19 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCRIPT = join(ROOT, 'scripts/services');
 
-export interface TestRedis {
+export interface TestService {
   url: string;
   restart: () => void;
   stop: () => void;
 }
+export type TestRedis = TestService;
 
-/** Start one, or say why not (no redis-server and no way to install it here). */
-export function startRedis(): TestRedis | string {
-  const dir = mkdtempSync(join(tmpdir(), 'newsmend-redis-'));
+/** Start one service of `scripts/services`, or say why not (not installed, cannot install). */
+function startService(name: 'redis' | 'postgres', variable: string): TestService | string {
+  const dir = mkdtempSync(join(tmpdir(), `newsmend-${name}-`));
   const env = { ...process.env, NEWSMEND_SERVICES_DIR: dir };
   const run = (verb: string) =>
-    execFileSync(SCRIPT, [verb, 'redis'], {
+    execFileSync(SCRIPT, [verb, name], {
       env,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,10 +32,10 @@ export function startRedis(): TestRedis | string {
     out = run('start');
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    return `scripts/services could not start Redis: ${(error as { stderr?: string }).stderr ?? error}`;
+    return `scripts/services could not start ${name}: ${(error as { stderr?: string }).stderr ?? error}`;
   }
-  const url = /NEWSMEND_REDIS_URL=(\S+)/u.exec(out)?.[1];
-  if (!url) throw new Error(`scripts/services printed no Redis URL: ${out}`);
+  const url = new RegExp(`${variable}=(\\S+)`, 'u').exec(out)?.[1];
+  if (!url) throw new Error(`scripts/services printed no ${variable}: ${out}`);
   return {
     url,
     restart: () => (run('stop'), run('start')),
@@ -43,6 +44,16 @@ export function startRedis(): TestRedis | string {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A private Redis, or why there is none. */
+export function startRedis(): TestRedis | string {
+  return startService('redis', 'NEWSMEND_REDIS_URL');
+}
+
+/** A private PostgreSQL server (the repo's script: Debian's package, loopback, own port). */
+export function startPostgres(): TestService | string {
+  return startService('postgres', 'NEWSMEND_PG_URL');
 }
 
 /** A `newsmend` process whose standard error is read line by line. */

@@ -1,9 +1,7 @@
 import { basename, resolve } from 'node:path';
-import { ArchiveError, openArchive, type Db } from '../../archive/db.js';
+import { ArchiveError, isPostgresUrl, openArchiveAt, type Archive } from '../../archive/backend.js';
 import { collectFiles, type CollectedFiles } from '../../archive/files.js';
-import { optimizeIndex } from '../../archive/index-article.js';
-import { ingestInput, type IngestStored } from '../../archive/ingest.js';
-import { whenFree } from '../../archive/store.js';
+import { ingestInto, type IngestStored } from '../../archive/ingest.js';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type Command } from '../command.js';
 import { checkDate, parseCommandArgs } from '../args.js';
 import { stagesFor } from '../fault.js';
@@ -11,20 +9,22 @@ import { readInput } from '../io.js';
 
 const HELP = `newsmend ingest — mend page dumps and store them in an archive
 
-Usage: newsmend ingest <files|dirs|-> --db archive.db [options]
+Usage: newsmend ingest <files|dirs|-> --db <archive.db|postgres://…> [options]
 
-Mends each dump and stores the source, its edition, articles, body items, the ledger and
-metadata in an SQLite archive (created when missing). Each source is stored in one
+Mends each dump and stores the source, its edition, articles, the ledger and metadata in an
+archive: an SQLite file (created when missing), or a PostgreSQL database that many machines
+can write to at once (its tables are created in it when missing). Each source is stored in one
 transaction: an interrupted run leaves no half-written edition, and running it again
 completes the job. A source already in the archive (same sha256 of its bytes) is skipped
 before it is mended.
 
 Options:
-  --db <file>          the archive (required)
+  --db <file|url>      the archive (required): a file, or postgres://user@host:port/database
   --date <YYYY-MM-DD>  edition date, used to complete datelines without a year
   --optimize           afterwards, merge the search index into one piece: worth it after
                        big batches (phrase and filtered searches ~40% faster at a million
                        articles); takes time in proportion to the whole archive
+                       (PostgreSQL: refreshes the planner's statistics)
   -v, --verbose        one line per source on standard error
   -h, --help           this help
 
@@ -32,8 +32,9 @@ Each file that cannot be read (missing, a loop of links, no permission), is no p
 (binary, empty) or on which a stage of the pipeline fails is listed with its reason and not
 stored; the other files are stored all the same, and running ingest again picks it up.
 Folders are walked for regular files only: a FIFO is read only when named explicitly.
-When another process is writing to the archive, ingest says so and waits its turn (up to two
-minutes per source).
+When another process is writing to an SQLite archive, ingest says so and waits its turn (up
+to two minutes per source). A PostgreSQL connection lost while a source is being stored rolls
+that source back; it is stored again on a new connection (three attempts).
 
 Prints a progress bar on a terminal and a summary line at the end.
 Exit codes: 0 ok, 1 some input could not be read or mended, 2 misuse.
@@ -41,6 +42,7 @@ Exit codes: 0 ok, 1 some input could not be read or mended, 2 misuse.
 Examples:
   newsmend ingest examples/ --db archive.db
   cat page.txt | newsmend ingest - --db archive.db
+  newsmend ingest pages/ --db postgres://newsmend@127.0.0.1:5432/newsmend
 `;
 
 /** Width of the progress bar, in cells. */
@@ -59,15 +61,16 @@ function parse(argv: string[]) {
   });
 }
 
-/** The archive's own files (database, WAL, shared memory) are never ingested. */
+/** An SQLite archive's own files (database, WAL, shared memory) are never ingested. */
 function files(paths: string[], db: string): CollectedFiles {
+  if (isPostgresUrl(db)) return collectFiles(paths, () => false);
   const own = new Set(['', '-wal', '-shm', '-journal'].map((s) => resolve(db + s)));
   return collectFiles(paths, (p) => own.has(resolve(p)));
 }
 
-function open(path: string): Db {
+async function open(target: string): Promise<Archive> {
   try {
-    return openArchive(path);
+    return await openArchiveAt(target, 'write');
   } catch (error) {
     if (error instanceof ArchiveError) throw new InputError(error.message);
     throw error;
@@ -85,7 +88,7 @@ function progress(done: number, total: number, name: string): void {
  * is not stored. Waiting for another writer's lock is said once per file.
  */
 async function ingestPath(
-  db: Db,
+  archive: Archive,
   path: string,
   date: string | undefined,
   say: (line: string) => void,
@@ -103,7 +106,7 @@ async function ingestPath(
     if (!waiting) say(`${path}: the archive is busy (another process is writing); waiting`);
     waiting = true;
   };
-  const r = await ingestInput(db, bytes, { name, editionDate: date }, stagesFor(bytes), onBusy);
+  const r = await ingestInto(archive, bytes, { name, editionDate: date }, stagesFor(bytes), onBusy);
   if (r.status === 'failed') return void say(`${path}: not stored: ${r.problem}`);
   return r;
 }
@@ -120,12 +123,12 @@ export const ingestCommand: Command = {
   help: HELP,
   async run(argv) {
     const { values, positionals } = parse(argv);
-    if (!values.db) throw new UsageError('--db <file> is required');
+    if (!values.db) throw new UsageError('--db <file|url> is required');
     if (positionals.length === 0)
       throw new UsageError('give files, folders or - for standard input');
     checkDate(values.date);
     const { files: list, problems } = files(positionals, values.db);
-    const db = open(values.db);
+    const archive = await open(values.db);
     const tty = process.stderr.isTTY && !values.verbose;
     const say = (line: string) =>
       process.stderr.write(`${tty ? '\n' : ''}newsmend ingest: ${line}\n`);
@@ -134,7 +137,7 @@ export const ingestCommand: Command = {
     try {
       for (const [i, path] of list.entries()) {
         if (tty) progress(i, list.length, path);
-        const r = await ingestPath(db, path, values.date, say);
+        const r = await ingestPath(archive, path, values.date, say);
         if (r === undefined) {
           tally.failed++;
           continue;
@@ -149,10 +152,7 @@ export const ingestCommand: Command = {
       if (tty) progress(list.length, list.length, 'done\n');
       if (values.optimize) {
         if (tty) process.stderr.write('merging the search index…\n');
-        whenFree(
-          () => optimizeIndex(db),
-          () => say('waiting for another writer'),
-        );
+        await archive.optimize(() => say('waiting for another writer'));
       }
     } catch (error) {
       if (!(error instanceof ArchiveError)) throw error;
@@ -160,7 +160,7 @@ export const ingestCommand: Command = {
         `${error.message}; ${tally.added} source(s) stored before it are kept, run ingest again to finish`,
       );
     } finally {
-      db.close();
+      await archive.close();
     }
     process.stdout.write(
       `ingested ${list.length + problems.length} source(s): ${tally.added} added (${tally.articles} articles), ${tally.existing} already present, ${tally.failed} failed\n`,

@@ -1,9 +1,8 @@
-import { ArchiveError, openArchiveReadonly } from '../../archive/db.js';
+import { ArchiveError, openArchiveAt, type Archive } from '../../archive/backend.js';
 import { QueryError } from '../../search/query.js';
 import {
   MAX_SCANNED,
   RANK_WINDOW,
-  search,
   type SearchResult,
   type SearchSort,
 } from '../../search/search.js';
@@ -13,14 +12,14 @@ import { parseCommandArgs } from '../args.js';
 
 const HELP = `newsmend search — find articles in an archive
 
-Usage: newsmend search <query> --db archive.db [options]
+Usage: newsmend search <query> --db <archive.db|postgres://…> [options]
 
 Any run of Chinese characters (1 or more) matches exactly that substring; Latin words and
 numbers match whole. Terms side by side must all occur (AND); also OR, NOT, a leading -,
 "quoted phrases" and (parentheses).
 
 Options:
-  --db <file>          the archive (required)
+  --db <file|url>      the archive (required): a file, or a postgres:// URL
   --from <YYYY-MM-DD>  articles dated on or after
   --to <YYYY-MM-DD>    articles dated on or before
   --agency <name>      e.g. 新华社
@@ -87,17 +86,17 @@ export const searchCommand: Command = {
   help: HELP,
   async run(argv) {
     const { values, positionals } = parse(argv);
-    if (!values.db) throw new UsageError('--db <file> is required');
+    if (!values.db) throw new UsageError('--db <file|url> is required');
     if (positionals.length === 0) throw new UsageError('give a query');
-    let db;
+    let archive: Archive;
     try {
-      db = openArchiveReadonly(values.db);
+      archive = await openArchiveAt(values.db, 'read');
     } catch (error) {
       if (error instanceof ArchiveError) throw new InputError(error.message);
       throw error;
     }
     try {
-      const result = search(db, {
+      const result = await archive.search({
         q: positionals.join(' '),
         from: values.from,
         to: values.to,
@@ -117,7 +116,7 @@ export const searchCommand: Command = {
       if (error instanceof QueryError) throw new UsageError(`malformed query: ${error.message}`);
       throw error;
     } finally {
-      db.close();
+      await archive.close();
     }
   },
 };

@@ -1,4 +1,5 @@
 import { ArchiveError } from '../../archive/db.js';
+import { isPostgresUrl } from '../../archive/backend.js';
 import { MAX_UPLOAD_BYTES, startServer } from '../../server/app.js';
 import { EXIT_OK, InputError, UsageError, type Command } from '../command.js';
 import { parseCommandArgs } from '../args.js';
@@ -59,6 +60,10 @@ export const serveCommand: Command = {
   async run(argv) {
     const { values } = parse(argv);
     if (!values.db) throw new UsageError('--db <file> is required');
+    if (isPostgresUrl(values.db))
+      throw new UsageError(
+        'serve reads SQLite archives only for now; search a PostgreSQL archive with newsmend search --db postgres://…',
+      );
     const max = values['max-upload'];
     if (max !== undefined && !/^\d+$/.test(max))
       throw new UsageError(`--max-upload wants bytes, got '${max}'`);

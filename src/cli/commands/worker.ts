@@ -7,11 +7,13 @@ const LOCK_SECONDS = 30;
 
 const HELP = `newsmend worker — mend and store inputs from a queue, on any number of machines
 
-Usage: newsmend worker --queue redis://host:port[/db] --db archive.db [options]
+Usage: newsmend worker --queue redis://host:port[/db] --db <archive.db|postgres://…> [options]
 
 Takes the inputs \`newsmend run --queue\` put on the queue (a BullMQ queue in Redis), one at a
 time, mends each and stores it in the archive. Start as many as you like, here and on other
-machines (each needs the archive and, unless the run sent contents, the input paths).
+machines (each needs the archive and, unless the run sent contents, the input paths). Workers
+on several machines share one PostgreSQL archive (--db postgres://…); an SQLite file serves
+the workers of one machine.
 
 - An input is stored once: jobs are named by the sha256 of its bytes, and a source already in
   the archive is left as it is.
@@ -25,7 +27,8 @@ machines (each needs the archive and, unless the run sent contents, the input pa
 
 Options:
   --queue <url>          Redis address (or NEWSMEND_REDIS_URL)
-  --db <file>            the SQLite archive to store into (created when missing)
+  --db <file|url>        the archive to store into: an SQLite file or a postgres:// URL
+                         (created when missing)
   --lock-seconds <n>     how long a job stays with a worker that stopped answering (default ${LOCK_SECONDS})
   -q, --quiet            no line per input on standard error
   -h, --help             this help
@@ -56,7 +59,7 @@ export const workerCommand: Command = {
     const { values } = parse(argv);
     const queueUrl = values.queue ?? process.env.NEWSMEND_REDIS_URL;
     if (!queueUrl) throw new UsageError('--queue redis://host:port is required');
-    if (!values.db) throw new UsageError('--db <file> is required');
+    if (!values.db) throw new UsageError('--db <file|url> is required');
     const lock = Number(values['lock-seconds'] ?? LOCK_SECONDS);
     if (!Number.isFinite(lock) || lock <= 0)
       throw new UsageError(
@@ -65,10 +68,10 @@ export const workerCommand: Command = {
     const { startQueueWorker } = await import('../../queue/worker.js');
     type QueueWorker = ReturnType<typeof startQueueWorker>;
     const { QueueUrlError } = await import('../../queue/connection.js');
-    const { openArchive, ArchiveError } = await import('../../archive/db.js');
+    const { openArchiveAt, ArchiveError } = await import('../../archive/backend.js');
     try {
       // Opened once here so a bad --db is said at once, not at the first job.
-      openArchive(values.db).close();
+      await (await openArchiveAt(values.db, 'write')).close();
     } catch (error) {
       if (error instanceof ArchiveError) throw new InputError(error.message);
       throw error;

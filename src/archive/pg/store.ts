@@ -1,0 +1,165 @@
+import type pg from 'pg';
+import type { Article, Edition } from '../../model/types.js';
+import { articleDate, articleFacets, articleSearchText } from '../../search/document.js';
+import { articleKey } from '../../search/key.js';
+import { packJson } from '../packed.js';
+import type { StoreInput, StoreResult } from '../store.js';
+import { articleTerms } from './terms.js';
+
+type Client = pg.PoolClient;
+
+/** The source stored with this sha256, if any (as `storedSource` for SQLite). */
+export async function pgStoredSource(
+  client: pg.Pool | Client,
+  sha256: string,
+): Promise<StoreResult | undefined> {
+  const r = await client.query(
+    `SELECT s.id AS "sourceId", e.id AS "editionId", e.articles FROM sources s
+     JOIN editions e ON e.source_id = s.id WHERE s.sha256 = $1`,
+    [sha256],
+  );
+  const row = r.rows[0];
+  return (
+    row && {
+      status: 'exists',
+      sourceId: Number(row.sourceId),
+      editionId: Number(row.editionId),
+      articles: row.articles,
+    }
+  );
+}
+
+/** The new source's id, or undefined when another writer stored the same bytes first. */
+async function insertSource(
+  client: Client,
+  input: StoreInput,
+  now: string,
+): Promise<number | undefined> {
+  const { source } = input.edition;
+  const keepRaw = input.raw && source.encoding.toLowerCase() !== 'utf-8';
+  // A writer storing the same sha256 at the same moment waits here for the other to finish.
+  const r = await client.query(
+    `INSERT INTO sources (sha256, name, bytes, encoding, text, raw, ingested_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+    [
+      source.sha256,
+      source.name,
+      source.bytes,
+      source.encoding,
+      input.text,
+      keepRaw ? Buffer.from(input.raw!) : null,
+      now,
+    ],
+  );
+  return r.rows[0] ? Number(r.rows[0].id) : undefined;
+}
+
+async function insertEdition(client: Client, sourceId: number, edition: Edition): Promise<number> {
+  const r = await client.query(
+    `INSERT INTO editions (source_id, schema, edition_date, articles, residue, dropped, edits, json)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [
+      sourceId,
+      edition.schema,
+      edition.options.editionDate ?? null,
+      edition.articles.length,
+      edition.residue.length,
+      edition.stats.dropped,
+      edition.edits.length,
+      // as in SQLite: the articles are stored once, in their own rows
+      packJson({ ...edition, articles: [] }),
+    ],
+  );
+  return Number(r.rows[0].id);
+}
+
+async function insertArticle(
+  client: Client,
+  editionId: number,
+  ordinal: number,
+  a: Article,
+  editionDate?: string,
+): Promise<void> {
+  const { head, body } = articleSearchText(a);
+  const date = articleDate(a, editionDate) ?? null;
+  // The key holds the row id, so the id is taken first.
+  const id = Number((await client.query(`SELECT nextval('articles_id_seq') AS id`)).rows[0].id);
+  await client.query(
+    `INSERT INTO articles (id, edition_id, ordinal, aid, kicker, headline, subheadline, dateline,
+       agency, place, date, byline, source_tag, flags, head_text, body_text, json, key, terms)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+       $19::tsvector)`,
+    [
+      id,
+      editionId,
+      ordinal,
+      a.id,
+      a.kicker ?? null,
+      a.headline ?? null,
+      a.subheadline ?? null,
+      a.dateline?.text ?? null,
+      a.dateline?.agency ?? a.metadata.agencies[0] ?? null,
+      a.dateline?.place ?? a.metadata.places[0] ?? null,
+      date,
+      a.byline ?? null,
+      a.sourceTag ?? null,
+      JSON.stringify(a.flags),
+      head,
+      body,
+      packJson(a),
+      articleKey(id, date),
+      articleTerms(head, body),
+    ],
+  );
+  const facets = articleFacets(a);
+  if (facets.length > 0)
+    await client.query(
+      `INSERT INTO facets (article_id, kind, value)
+       SELECT $1, kind, value FROM unnest($2::text[], $3::text[]) AS f(kind, value)
+       ON CONFLICT DO NOTHING`,
+      [id, facets.map((f) => f.kind), facets.map((f) => f.value)],
+    );
+}
+
+async function insertEdits(client: Client, editionId: number, edition: Edition): Promise<void> {
+  if (edition.edits.length === 0) return;
+  const column = <T>(pick: (e: Edition['edits'][number]) => T) => edition.edits.map(pick);
+  // One statement for the whole ledger: a page has hundreds of edits.
+  await client.query(
+    `INSERT INTO edits (edition_id, eid, stage, rule, action, reason, evidence, confidence, text, spans, refs)
+     SELECT $1::bigint, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+       $7::text[], $8::float8[], $9::text[], $10::text[], $11::text[])`,
+    [
+      editionId,
+      column((e) => e.id),
+      column((e) => e.stage),
+      column((e) => e.rule),
+      column((e) => e.action),
+      column((e) => e.reason),
+      column((e) => e.evidence ?? null),
+      column((e) => e.confidence),
+      column((e) => e.text ?? null),
+      column((e) => JSON.stringify(e.spans)),
+      column((e) => JSON.stringify(e.refs ?? [])),
+    ],
+  );
+}
+
+/**
+ * Store one mended source inside the caller's transaction. Returns the stored row when the
+ * same bytes are already there (stored before, or by another writer that committed first).
+ */
+export async function pgStoreEdition(
+  client: Client,
+  input: StoreInput,
+  now: string,
+): Promise<StoreResult> {
+  const sourceId = await insertSource(client, input, now);
+  if (sourceId === undefined) return (await pgStoredSource(client, input.edition.source.sha256))!;
+  const editionId = await insertEdition(client, sourceId, input.edition);
+  const date = input.edition.options.editionDate;
+  for (const [i, a] of input.edition.articles.entries())
+    await insertArticle(client, editionId, i, a, date);
+  await insertEdits(client, editionId, input.edition);
+  return { status: 'added', sourceId, editionId, articles: input.edition.articles.length };
+}

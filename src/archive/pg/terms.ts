@@ -1,0 +1,103 @@
+import { RUN_BREAK, indexTerms } from '../../search/terms.js';
+import { runs } from '../../search/normalize.js';
+import { QueryError, type QueryNode } from '../../search/query.js';
+
+/**
+ * The PostgreSQL index of an article: the same tokens as the SQLite index (`indexTerms`), in one
+ * `tsvector` written as its literal. A token of the headline part has position 1 with weight
+ * A, one of the body position 2 (weight D): relevance weighs where a term stands, and a token
+ * in both has both. No other positions are kept: phrases are found as pairs and checked on the
+ * text (`compileTsQuery` says when a check is needed), so long articles, which pass the
+ * positions a tsvector can hold, are searched like short ones.
+ */
+export function articleTerms(head: string, body: string): string {
+  const where = new Map<string, string>();
+  const add = (text: string, position: string) => {
+    const t = indexTerms(text);
+    for (const token of `${t.uni} ${t.bi} ${t.word}`.split(' ')) {
+      if (!token || token === RUN_BREAK) continue;
+      const before = where.get(token);
+      if (before === undefined) where.set(token, position);
+      else if (!before.includes(position)) where.set(token, `${before},${position}`);
+    }
+  };
+  add(head, '1A');
+  add(body, '2');
+  return [...where].map(([token, at]) => `${lexeme(token)}:${at}`).join(' ');
+}
+
+/** A lexeme in tsvector and tsquery syntax: quoted, quotes and backslashes escaped. */
+function lexeme(token: string): string {
+  return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
+
+interface Compiled {
+  query?: string;
+  /** The index alone finds exactly the query's matches: no text check needed. */
+  exact: boolean;
+}
+
+/**
+ * One term: every token of it must be present. A word, a single character or a pair is one
+ * token and exact; a longer run of characters is the AND of its pairs, which a text check
+ * confirms (the pairs may stand apart).
+ */
+function term(text: string): Compiled {
+  const all = runs(text);
+  const tokens = all.flatMap((run) => {
+    if (run.kind === 'word') return [run.chars.join('')];
+    if (run.chars.length === 1) return run.chars;
+    return run.chars.slice(1).map((ch, i) => run.chars[i] + ch);
+  });
+  const single = all.length === 1 && all[0].chars.join('') === text;
+  const oneToken = single && (all[0].kind === 'word' || all[0].chars.length <= 2);
+  const unique = [...new Set(tokens)].map(lexeme);
+  return {
+    query: unique.length === 1 ? unique[0] : `(${unique.join(' & ')})`,
+    exact: oneToken,
+  };
+}
+
+function and(items: QueryNode[]): Compiled {
+  const positive = items.filter((n) => n.type !== 'not').map(compile);
+  const negative = items.flatMap((n) => (n.type === 'not' ? [compile(n.item)] : []));
+  const required = positive.flatMap((c) => (c.query ? [c.query] : []));
+  if (required.length === 0) return { exact: false };
+  let query = `(${required.join(' & ')})`;
+  // Only an exact NOT may go into the index query: an inexact one could hide a true match.
+  const excludable = negative.every((c) => c.exact && c.query);
+  if (negative.length > 0 && excludable)
+    query = `(${query} & !(${negative.map((c) => c.query).join(' | ')}))`;
+  return { query, exact: positive.every((c) => c.exact) && excludable };
+}
+
+function compile(node: QueryNode): Compiled {
+  switch (node.type) {
+    case 'term':
+      return term(node.text);
+    case 'and':
+      return and(node.items);
+    case 'or': {
+      const parts = node.items.map(compile);
+      if (parts.some((p) => !p.query)) return { exact: false };
+      return {
+        query: `(${parts.map((p) => p.query).join(' | ')})`,
+        exact: parts.every((p) => p.exact),
+      };
+    }
+    default:
+      return { exact: false };
+  }
+}
+
+/**
+ * A parsed query as a `tsquery` literal that finds a superset of its matches (built from our
+ * own tokens only), and whether it finds exactly them. The same contract as `compileQuery`
+ * for FTS5 (`src/search/fts.ts`).
+ */
+export function compileTsQuery(node: QueryNode): { query: string; exact: boolean } {
+  const { query, exact } = compile(node);
+  if (query === undefined)
+    throw new QueryError('the query needs at least one term that is not negated');
+  return { query, exact };
+}
