@@ -2,7 +2,22 @@ import type { SearchParams, SearchResult } from '../search/search.js';
 import { search } from '../search/search.js';
 import { ArchiveError, openArchive, openArchiveReadonly, type Db } from './db.js';
 import { optimizeIndex } from './index-article.js';
-import { archiveCounts, getEdition, type ArchiveCounts, type StoredEdition } from './read.js';
+import {
+  archiveCounts,
+  articleIdsByAid,
+  getArticle,
+  getEdition,
+  getEditionHead,
+  getSourceText,
+  listSources,
+  type ArchiveCounts,
+  type EditionHead,
+  type SourceRow,
+  type StoredArticle,
+  type StoredEdition,
+} from './read.js';
+import { readSourcePage, sourcePageStarts } from './source-pages.js';
+import type { SourceWindow } from '../render/html/window.js';
 import {
   storedSource,
   storeEdition,
@@ -26,9 +41,36 @@ export interface Archive {
   getEdition(editionId: number): Promise<StoredEdition | undefined>;
   search(params: SearchParams): Promise<SearchResult>;
   counts(): Promise<ArchiveCounts>;
+  // What the web reader reads (`src/server/`).
+  listSources(offset: number, limit?: number): Promise<SourceRow[]>;
+  getArticle(articleId: number): Promise<StoredArticle | undefined>;
+  /** An edition's ids and source name, without reading its (possibly large) JSON. */
+  getEditionHead(editionId: number): Promise<EditionHead | undefined>;
+  /** Article row ids of an edition by their id in it (`a1` → 17). */
+  articleIdsByAid(editionId: number): Promise<Record<string, number>>;
+  getSourceText(sourceId: number): Promise<string | undefined>;
+  /** Where each stored page of a big source's view starts (empty: the source has one page). */
+  sourcePageStarts(editionId: number): Promise<number[]>;
+  readSourcePage(editionId: number, page: number): Promise<SourceWindow | undefined>;
   /** Tidy the search index after big batches (SQLite merges it; PostgreSQL analyzes). */
   optimize(onBusy?: (waited: number) => void): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The URL without its password, for messages. */
+export function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+/** What `--db` names, fit to print: a PostgreSQL URL without its password. */
+export function shownTarget(target: string): string {
+  return isPostgresUrl(target) ? redacted(target) : target;
 }
 
 /** A PostgreSQL connection URL rather than a file path. */
@@ -45,6 +87,13 @@ export function sqliteArchive(db: Db, location = db.name): Archive {
     getEdition: async (id) => getEdition(db, id),
     search: async (params) => search(db, params),
     counts: async () => archiveCounts(db),
+    listSources: async (offset, limit) => listSources(db, offset, limit),
+    getArticle: async (id) => getArticle(db, id),
+    getEditionHead: async (id) => getEditionHead(db, id),
+    articleIdsByAid: async (id) => articleIdsByAid(db, id),
+    getSourceText: async (id) => getSourceText(db, id),
+    sourcePageStarts: async (id) => sourcePageStarts(db, id),
+    readSourcePage: async (id, page) => readSourcePage(db, id, page),
     optimize: async (onBusy = () => {}) => whenFree(() => optimizeIndex(db), onBusy),
     close: async () => void db.close(),
   };

@@ -17,13 +17,18 @@ type StoredPage = Omit<SourceWindow, 'articles' | 'start' | 'end' | 'page' | 'pa
   articles: string[];
 };
 
-export function insertSourcePages(db: Db, editionId: number, text: string, edition: Edition) {
-  if (pageStarts(text).length === 1) return; // asked before annotating: most sources stop here
-  const pages = sourcePages(text, edition);
-  const stmt = db.prepare(
-    'INSERT INTO source_pages (edition_id, page, start_at, end_at, json) VALUES (?, ?, ?, ?, ?)',
-  );
-  for (const w of pages) {
+/** A row of `source_pages`, as both archives store it. */
+export interface SourcePageRow {
+  page: number;
+  start: number;
+  end: number;
+  json: string;
+}
+
+/** The pages of a source's view to store: none for a source that fits on one page. */
+export function sourcePageRows(text: string, edition: Edition): SourcePageRow[] {
+  if (pageStarts(text).length === 1) return []; // asked before annotating: most sources stop here
+  return sourcePages(text, edition).map((w) => {
     const stored: StoredPage = {
       text: w.text,
       annotation: w.annotation,
@@ -31,8 +36,33 @@ export function insertSourcePages(db: Db, editionId: number, text: string, editi
       residue: w.residue,
       articles: w.articles.map((a) => a.id),
     };
-    stmt.run(editionId, w.page, w.start, w.end, JSON.stringify(stored));
-  }
+    return { page: w.page, start: w.start, end: w.end, json: JSON.stringify(stored) };
+  });
+}
+
+/** A stored page as the source view shows it, given its edition's articles by id. */
+export function windowOf(
+  row: SourcePageRow,
+  pages: number,
+  articles: (aids: string[]) => Article[],
+): SourceWindow {
+  const stored = JSON.parse(row.json) as StoredPage;
+  return {
+    ...stored,
+    start: row.start,
+    end: row.end,
+    page: row.page,
+    pages,
+    articles: articles(stored.articles),
+  };
+}
+
+export function insertSourcePages(db: Db, editionId: number, text: string, edition: Edition) {
+  const stmt = db.prepare(
+    'INSERT INTO source_pages (edition_id, page, start_at, end_at, json) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const r of sourcePageRows(text, edition))
+    stmt.run(editionId, r.page, r.start, r.end, r.json);
 }
 
 /** Where each page of an edition's source view starts (empty when none were stored). */
@@ -54,22 +84,13 @@ export function pageHolding(starts: readonly number[], at: number): number {
 export function readSourcePage(db: Db, editionId: number, page: number): SourceWindow | undefined {
   const row = db
     .prepare(
-      `SELECT start_at AS start, end_at AS end, json,
+      `SELECT page, start_at AS start, end_at AS end, json,
          (SELECT COUNT(*) FROM source_pages WHERE edition_id = ?) AS pages
        FROM source_pages WHERE edition_id = ? AND page = ?`,
     )
-    .get(editionId, editionId, page) as
-    { start: number; end: number; json: string; pages: number } | undefined;
+    .get(editionId, editionId, page) as (SourcePageRow & { pages: number }) | undefined;
   if (!row) return undefined;
-  const stored = JSON.parse(row.json) as StoredPage;
-  return {
-    ...stored,
-    start: row.start,
-    end: row.end,
-    page,
-    pages: row.pages,
-    articles: articlesByAid(db, editionId, stored.articles),
-  };
+  return windowOf(row, row.pages, (aids) => articlesByAid(db, editionId, aids));
 }
 
 function articlesByAid(db: Db, editionId: number, aids: string[]): Article[] {

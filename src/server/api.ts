@@ -1,42 +1,34 @@
-import type { Db } from '../archive/db.js';
-import {
-  archiveCounts,
-  articleIdsByAid,
-  getArticle,
-  getEdition,
-  getEditionHead,
-  getSourceText,
-  listSources,
-  type EditionHead,
-} from '../archive/read.js';
-import { readSourcePage } from '../archive/source-pages.js';
+import type { Archive } from '../archive/backend.js';
+import type { EditionHead } from '../archive/read.js';
 import { sourcePages, type SourceWindow } from '../render/html/window.js';
 import { QueryError } from '../search/query.js';
-import { search, type SearchParams, type SearchResult } from '../search/search.js';
+import type { SearchParams, SearchResult } from '../search/search.js';
 import { HttpError } from './http.js';
 
-export function apiSources(db: Db, offset: number) {
-  return { counts: archiveCounts(db), offset, sources: listSources(db, offset) };
+export async function apiSources(archive: Archive, offset: number) {
+  return { counts: await archive.counts(), offset, sources: await archive.listSources(offset) };
 }
 
-export function apiEdition(db: Db, id: number) {
-  const stored = getEdition(db, id);
+export async function apiEdition(archive: Archive, id: number) {
+  const stored = await archive.getEdition(id);
   if (!stored) throw new HttpError(404, `no edition ${id}`);
   return stored;
 }
 
-export function apiArticle(db: Db, id: number) {
-  const stored = getArticle(db, id);
+export async function apiArticle(archive: Archive, id: number) {
+  const stored = await archive.getArticle(id);
   if (!stored) throw new HttpError(404, `no article ${id}`);
-  const head = getEditionHead(db, stored.editionId)!;
-  return { ...stored, sourceId: head.sourceId, siblings: articleIdsByAid(db, stored.editionId) };
+  const head = (await archive.getEditionHead(stored.editionId))!;
+  const siblings = await archive.articleIdsByAid(stored.editionId);
+  return { ...stored, sourceId: head.sourceId, siblings };
 }
 
 /** One page of an edition's source view. */
-export function sourceWindow(db: Db, id: number, page: number) {
-  const head = getEditionHead(db, id);
+export async function sourceWindow(archive: Archive, id: number, page: number) {
+  const head = await archive.getEditionHead(id);
   if (!head) throw new HttpError(404, `no edition ${id}`);
-  const window = readSourcePage(db, id, page) ?? computedPage(db, head, page);
+  const window =
+    (await archive.readSourcePage(id, page)) ?? (await computedPage(archive, head, page));
   if (!window) throw new HttpError(404, `edition ${id} has no source page ${page}`);
   return { head, window };
 }
@@ -45,16 +37,19 @@ export function sourceWindow(db: Db, id: number, page: number) {
  * A source with no stored pages: one that fits on one page (nearly all), or one stored before
  * pages were kept (schema 1, cut now, at the cost of the whole edition).
  */
-function computedPage(db: Db, head: EditionHead, page: number): SourceWindow | undefined {
-  if (db.prepare('SELECT 1 FROM source_pages WHERE edition_id = ?').get(head.editionId))
-    return undefined;
-  const text = getSourceText(db, head.sourceId) ?? '';
-  return sourcePages(text, getEdition(db, head.editionId)!.edition)[page - 1];
+async function computedPage(
+  archive: Archive,
+  head: EditionHead,
+  page: number,
+): Promise<SourceWindow | undefined> {
+  if ((await archive.sourcePageStarts(head.editionId)).length > 0) return undefined;
+  const text = (await archive.getSourceText(head.sourceId)) ?? '';
+  return sourcePages(text, (await archive.getEdition(head.editionId))!.edition)[page - 1];
 }
 
 /** JSON of one page of the source view: its text, what happened to it, and its edits. */
-export function apiSource(db: Db, id: number, page: number) {
-  const { head, window } = sourceWindow(db, id, page);
+export async function apiSource(archive: Archive, id: number, page: number) {
+  const { head, window } = await sourceWindow(archive, id, page);
   return {
     editionId: head.editionId,
     sourceId: head.sourceId,
@@ -94,9 +89,9 @@ export function searchParams(query: URLSearchParams): SearchParams {
   };
 }
 
-export function apiSearch(db: Db, params: SearchParams): SearchResult {
+export async function apiSearch(archive: Archive, params: SearchParams): Promise<SearchResult> {
   try {
-    return search(db, params);
+    return await archive.search(params);
   } catch (error) {
     if (error instanceof QueryError) throw new HttpError(400, `malformed query: ${error.message}`);
     throw error;

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { openArchive, openArchiveReadonly, type Db } from '../archive/db.js';
+import { openArchiveAt, type Archive } from '../archive/backend.js';
 import { apiArticle, apiEdition, apiSearch, apiSource, apiSources, searchParams } from './api.js';
 import { allowedHosts, checkHost, checkSameOrigin, CsrfToken } from './guard.js';
 import { HttpError, idParam, readBody, redirect, sendHtml, sendJson } from './http.js';
@@ -47,7 +47,7 @@ export interface RunningServer {
 }
 
 interface Context {
-  read: Db;
+  read: Archive;
   /** Mends and stores uploads off the request loop; absent when uploads are off. */
   uploads?: IngestThread;
   uploadsAllowed: boolean;
@@ -124,7 +124,7 @@ function pageParam(url: URL): number {
   return Number(given);
 }
 
-function get(ctx: Context, route: Route, url: URL, res: ServerResponse): void {
+async function get(ctx: Context, route: Route, url: URL, res: ServerResponse): Promise<void> {
   const db = ctx.read;
   const restore = url.searchParams.get('restore') === '1';
   const offset = Number(
@@ -132,13 +132,13 @@ function get(ctx: Context, route: Route, url: URL, res: ServerResponse): void {
   );
   switch (route.name) {
     case 'index':
-      return sendHtml(res, 200, indexPage(db, offset));
+      return sendHtml(res, 200, await indexPage(db, offset));
     case 'edition':
-      return sendHtml(res, 200, editionPage(db, idParam(route.id), restore));
+      return sendHtml(res, 200, await editionPage(db, idParam(route.id), restore));
     case 'article':
-      return sendHtml(res, 200, articlePage(db, idParam(route.id), restore));
+      return sendHtml(res, 200, await articlePage(db, idParam(route.id), restore));
     case 'source':
-      return sendHtml(res, 200, sourcePage(db, idParam(route.id), pageParam(url)));
+      return sendHtml(res, 200, await sourcePage(db, idParam(route.id), pageParam(url)));
     case 'upload':
       return sendHtml(
         res,
@@ -152,15 +152,15 @@ function get(ctx: Context, route: Route, url: URL, res: ServerResponse): void {
     case 'search':
       return searchHtml(ctx, url, res);
     case 'api.sources':
-      return sendJson(res, 200, apiSources(db, offset));
+      return sendJson(res, 200, await apiSources(db, offset));
     case 'api.edition':
-      return sendJson(res, 200, apiEdition(db, idParam(route.id)));
+      return sendJson(res, 200, await apiEdition(db, idParam(route.id)));
     case 'api.article':
-      return sendJson(res, 200, apiArticle(db, idParam(route.id)));
+      return sendJson(res, 200, await apiArticle(db, idParam(route.id)));
     case 'api.source':
-      return sendJson(res, 200, apiSource(db, idParam(route.id), pageParam(url)));
+      return sendJson(res, 200, await apiSource(db, idParam(route.id), pageParam(url)));
     case 'api.search':
-      return sendJson(res, 200, apiSearch(db, searchParams(url.searchParams)));
+      return sendJson(res, 200, await apiSearch(db, searchParams(url.searchParams)));
     case 'health':
       return sendJson(res, 200, { ok: true });
     default:
@@ -168,7 +168,7 @@ function get(ctx: Context, route: Route, url: URL, res: ServerResponse): void {
   }
 }
 
-function searchHtml(ctx: Context, url: URL, res: ServerResponse): void {
+async function searchHtml(ctx: Context, url: URL, res: ServerResponse): Promise<void> {
   let params;
   try {
     params = searchParams(url.searchParams);
@@ -181,7 +181,7 @@ function searchHtml(ctx: Context, url: URL, res: ServerResponse): void {
   }
   if (!params.q.trim()) return sendHtml(res, 200, searchPage(params, undefined));
   try {
-    sendHtml(res, 200, searchPage(params, apiSearch(ctx.read, params)));
+    sendHtml(res, 200, searchPage(params, await apiSearch(ctx.read, params)));
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     sendHtml(res, error.status, searchPage(params, undefined, error.message));
@@ -206,7 +206,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   if (!methods.includes(req.method ?? ''))
     throw new HttpError(405, `use ${methods.join(' or ')}`, { allow: methods.join(', ') });
   if (req.method === 'POST') return handleUpload(ctx, req, res, route.name === 'api.upload');
-  get(ctx, route, url, res);
+  await get(ctx, route, url, res);
 }
 
 function fail(res: ServerResponse, req: IncomingMessage, error: unknown): void {
@@ -253,9 +253,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   const loopback = LOOPBACK.test(host);
   const uploadsAllowed = loopback || !!options.token;
-  openArchive(options.db).close(); // create or migrate before the read-only connection opens
+  // Create or migrate before the read-only connection opens.
+  await (await openArchiveAt(options.db, 'write')).close();
   const ctx: Context = {
-    read: openArchiveReadonly(options.db),
+    read: await openArchiveAt(options.db, 'read'),
     uploads: uploadsAllowed ? new IngestThread(options.db) : undefined,
     uploadsAllowed,
     options,
@@ -288,7 +289,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      ctx.read.close();
+      await ctx.read.close();
       await ctx.uploads?.close();
     },
   };

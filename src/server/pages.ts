@@ -1,12 +1,11 @@
-import type { Db } from '../archive/db.js';
+import type { Archive } from '../archive/backend.js';
 import { articleHtml } from '../render/html/article.js';
 import { sourceSplitHtml } from '../render/html/edition.js';
 import { html, raw, type Raw } from '../render/html/escape.js';
 import { page } from '../render/html/page.js';
 import type { SearchParams, SearchResult } from '../search/search.js';
 import type { Segment } from '../search/snippet.js';
-import { articleIdsByAid } from '../archive/read.js';
-import { pageHolding, sourcePageStarts } from '../archive/source-pages.js';
+import { pageHolding } from '../archive/source-pages.js';
 import { articleParts } from '../model/parts.js';
 import type { Article } from '../model/types.js';
 import { apiArticle, apiEdition, apiSources, sourceWindow } from './api.js';
@@ -31,8 +30,8 @@ function shell(title: string, body: Raw, q = ''): string {
   return page({ title, body, header: siteHeader(q) });
 }
 
-export function indexPage(db: Db, offset: number): string {
-  const { counts, sources } = apiSources(db, offset);
+export async function indexPage(archive: Archive, offset: number): Promise<string> {
+  const { counts, sources } = await apiSources(archive, offset);
   const rows = sources.map(
     (s) =>
       html`<tr>
@@ -68,8 +67,8 @@ export function indexPage(db: Db, offset: number): string {
   return shell('newsmend 档案', body);
 }
 
-export function editionPage(db: Db, id: number, restore: boolean): string {
-  const stored = apiEdition(db, id);
+export async function editionPage(archive: Archive, id: number, restore: boolean): Promise<string> {
+  const stored = await apiEdition(archive, id);
   const { edition } = stored;
   const articles = edition.articles.map((a, i) =>
     articleHtml(a, {
@@ -88,20 +87,20 @@ export function editionPage(db: Db, id: number, restore: boolean): string {
 }
 
 /** The source view of an article: the page of its edition's source where the article starts. */
-function sourceHref(db: Db, editionId: number, a: Article): string {
+async function sourceHref(archive: Archive, editionId: number, a: Article): Promise<string> {
   const starts = articleParts(a).flatMap((part) => part.spans.map((s) => s.start));
   const page = pageHolding(
-    sourcePageStarts(db, editionId),
+    await archive.sourcePageStarts(editionId),
     starts.length > 0 ? Math.min(...starts) : 0,
   );
   return `/source/${editionId}${page > 1 ? `?page=${page}` : ''}#src-${a.id}`;
 }
 
-export function articlePage(db: Db, id: number, restore: boolean): string {
-  const stored = apiArticle(db, id);
+export async function articlePage(archive: Archive, id: number, restore: boolean): Promise<string> {
+  const stored = await apiArticle(archive, id);
   const a = stored.article;
   const links = [
-    { href: sourceHref(db, stored.editionId, a), label: '原文对照' },
+    { href: await sourceHref(archive, stored.editionId, a), label: '原文对照' },
     { href: `/edition/${stored.editionId}`, label: `整版（${stored.sourceName}）` },
     { href: restore ? '?' : '?restore=1', label: restore ? '不补字' : '显示补字' },
     { href: `/api/articles/${id}`, label: 'JSON' },
@@ -122,10 +121,10 @@ function pagerHtml(id: number, page: number, pages: number): Raw {
   </p>`;
 }
 
-export function sourcePage(db: Db, id: number, page: number): string {
-  const { head, window } = sourceWindow(db, id, page);
-  const byAid = articleIdsByAid(db, id);
-  const starts = sourcePageStarts(db, id);
+export async function sourcePage(archive: Archive, id: number, page: number): Promise<string> {
+  const { head, window } = await sourceWindow(archive, id, page);
+  const byAid = await archive.articleIdsByAid(id);
+  const starts = await archive.sourcePageStarts(id);
   const body = html`<h1>原文对照：${head.name}</h1>
     <p>
       <a href="/edition/${id}">整版阅读</a> ·

@@ -14,6 +14,7 @@ import pg from 'pg';
 import { ArchiveError, openArchiveAt, type Archive } from '../../src/archive/backend.js';
 import { rebuild } from '../../src/model/rebuild.js';
 import { mend } from '../../src/index.js';
+import { startServer } from '../../src/server/app.js';
 import { startPostgres, type TestService } from '../queue/services.js';
 
 let server: TestService | undefined;
@@ -149,7 +150,7 @@ test('a read-only archive connection cannot write', async (t) => {
   await reader.close();
 });
 
-test('ingest and search through the CLI on a PostgreSQL archive; serve says it reads SQLite', async (t) => {
+test('ingest and search through the CLI on a PostgreSQL archive', async (t) => {
   if (skip) return t.skip(skip);
   const url = await freshDatabase();
   const pages = join(import.meta.dirname, '../fixtures/pages');
@@ -177,9 +178,45 @@ test('ingest and search through the CLI on a PostgreSQL archive; serve says it r
   const bad = newsmend(['search', '(课桌', '--db', url]);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /malformed query/u);
-  const serve = newsmend(['serve', '--db', url]);
-  assert.equal(serve.status, 2);
-  assert.match(serve.stderr, /serve reads SQLite archives only/u);
+});
+
+test('the web reader on a PostgreSQL archive: upload, pages, search', async (t) => {
+  if (skip) return t.skip(skip);
+  const url = await freshDatabase();
+  const srv = await startServer({ db: url, port: 0 });
+  try {
+    const upload = await fetch(`${srv.url}/api/upload?name=river.txt`, {
+      method: 'POST',
+      body: PAGE,
+    });
+    assert.equal(upload.status, 201, await upload.clone().text());
+    const { editionId } = (await upload.json()) as { editionId: number };
+    const edition = (await (await fetch(`${srv.url}/api/editions/${editionId}`)).json()) as {
+      articleIds: number[];
+    };
+    assert.ok(edition.articleIds.length >= 1);
+    const pages: [string, RegExp][] = [
+      ['/', /river\.txt/u],
+      [`/edition/${editionId}`, /河畔/u],
+      [`/article/${edition.articleIds[0]}`, /河畔/u],
+      [`/source/${editionId}`, /河畔/u],
+      [`/search?q=${encodeURIComponent('河畔')}`, /河畔/u],
+    ];
+    for (const [path, shows] of pages) {
+      const r = await fetch(`${srv.url}${path}`);
+      assert.equal(r.status, 200, path);
+      assert.match(await r.text(), shows, path);
+    }
+    const found = (await (
+      await fetch(`${srv.url}/api/search?q=${encodeURIComponent('志愿者')}`)
+    ).json()) as {
+      total: number;
+    };
+    assert.equal(found.total, 1);
+    assert.equal((await fetch(`${srv.url}/article/999`)).status, 404);
+  } finally {
+    await srv.close();
+  }
 });
 
 function newsmend(args: string[]) {

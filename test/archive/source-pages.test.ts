@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { sqliteArchive } from '../../src/archive/backend.js';
 import { openArchive } from '../../src/archive/db.js';
 import { ingestBytes } from '../../src/archive/ingest.js';
 import { readSourcePage, sourcePageStarts } from '../../src/archive/source-pages.js';
@@ -24,7 +25,7 @@ function stored(db: ReturnType<typeof openArchive>, bytes: Uint8Array, name: str
   return (r as { editionId: number }).editionId;
 }
 
-test('a big source is stored page by page; a one-page source stores no pages', () => {
+test('a big source is stored page by page; a one-page source stores no pages', async () => {
   const db = openArchive(join(dir, 'a.db'));
   const big = stored(db, BIG, 'big.txt');
   const small = stored(db, new TextEncoder().encode(makeDump(3)), 'small.txt');
@@ -33,11 +34,11 @@ test('a big source is stored page by page; a one-page source stores no pages', (
   assert.deepEqual(sourcePageStarts(db, small), []);
   const page2 = readSourcePage(db, big, 2)!;
   assert.equal(page2.text, BIG_TEXT.slice(page2.start, page2.end));
-  assert.equal(sourceWindow(db, small, 1).window.pages, 1);
+  assert.equal((await sourceWindow(sqliteArchive(db), small, 1)).window.pages, 1);
   db.close();
 });
 
-test('an archive from before pages were kept is migrated, and its big sources are paged when asked', () => {
+test('an archive from before pages were kept is migrated, and its big sources are paged when asked', async () => {
   const path = join(dir, 'old.db');
   let db = openArchive(path);
   const big = stored(db, BIG, 'big.txt');
@@ -49,7 +50,7 @@ test('an archive from before pages were kept is migrated, and its big sources ar
   db.close();
   db = openArchive(path);
   assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
-  const then = sourceWindow(db, big, 3).window;
+  const then = (await sourceWindow(sqliteArchive(db), big, 3)).window;
   // Compared as JSON: what was stored lost its undefined fields on the way.
   const json = (w: typeof now) =>
     JSON.parse(JSON.stringify({ ...w, articles: w.articles.map((a) => a.id) })) as unknown;

@@ -1,12 +1,29 @@
 import type pg from 'pg';
-import type { Article, Edition } from '../../model/types.js';
+import type { SourceWindow } from '../../render/html/window.js';
 import type { SearchParams, SearchResult } from '../../search/search.js';
 import type { Archive } from '../backend.js';
 import { ArchiveError } from '../db.js';
-import { unpackJson } from '../packed.js';
-import type { ArchiveCounts, StoredEdition } from '../read.js';
+import type {
+  ArchiveCounts,
+  EditionHead,
+  SourceRow,
+  StoredArticle,
+  StoredEdition,
+} from '../read.js';
 import type { StoreInput, StoreResult } from '../store.js';
-import { checkVersion, indexKind, migrate, newPool, pgProblem, redacted } from './connect.js';
+import { redacted } from '../backend.js';
+import { checkVersion, indexKind, migrate, newPool, pgProblem } from './connect.js';
+import {
+  pgArticleIdsByAid,
+  pgCounts,
+  pgGetArticle,
+  pgGetEdition,
+  pgGetEditionHead,
+  pgGetSourceText,
+  pgListSources,
+  pgReadSourcePage,
+  pgSourcePageStarts,
+} from './read.js';
 import { pgSearch } from './search.js';
 import { pgStoredSource, pgStoreEdition } from './store.js';
 
@@ -64,39 +81,44 @@ export class PgArchive implements Archive {
     }
   }
 
-  async getEdition(editionId: number): Promise<StoredEdition | undefined> {
-    const edition = await this.pool.query(
-      'SELECT id, source_id AS "sourceId", json FROM editions WHERE id = $1',
-      [editionId],
-    );
-    const row = edition.rows[0];
-    if (!row) return undefined;
-    const articles = await this.pool.query(
-      'SELECT id, json FROM articles WHERE edition_id = $1 ORDER BY ordinal',
-      [editionId],
-    );
-    const stored = unpackJson<Edition>(row.json);
-    stored.articles = articles.rows.map((a) => unpackJson<Article>(a.json));
-    return {
-      editionId: Number(row.id),
-      sourceId: Number(row.sourceId),
-      articleIds: articles.rows.map((a) => Number(a.id)),
-      edition: stored,
-    };
+  getEdition(editionId: number): Promise<StoredEdition | undefined> {
+    return pgGetEdition(this.pool, editionId);
   }
 
   search(params: SearchParams): Promise<SearchResult> {
     return pgSearch(this.pool, this.order, params);
   }
 
-  async counts(): Promise<ArchiveCounts> {
-    const { rows } = await this.pool.query(
-      `SELECT (SELECT count(*) FROM sources)::int AS sources,
-              (SELECT count(*) FROM editions)::int AS editions,
-              (SELECT count(*) FROM articles)::int AS articles,
-              (SELECT count(*) FROM edits)::int AS edits`,
-    );
-    return rows[0] as ArchiveCounts;
+  counts(): Promise<ArchiveCounts> {
+    return pgCounts(this.pool);
+  }
+
+  listSources(offset: number, limit?: number): Promise<SourceRow[]> {
+    return pgListSources(this.pool, offset, limit);
+  }
+
+  getArticle(articleId: number): Promise<StoredArticle | undefined> {
+    return pgGetArticle(this.pool, articleId);
+  }
+
+  getEditionHead(editionId: number): Promise<EditionHead | undefined> {
+    return pgGetEditionHead(this.pool, editionId);
+  }
+
+  articleIdsByAid(editionId: number): Promise<Record<string, number>> {
+    return pgArticleIdsByAid(this.pool, editionId);
+  }
+
+  getSourceText(sourceId: number): Promise<string | undefined> {
+    return pgGetSourceText(this.pool, sourceId);
+  }
+
+  sourcePageStarts(editionId: number): Promise<number[]> {
+    return pgSourcePageStarts(this.pool, editionId);
+  }
+
+  readSourcePage(editionId: number, page: number): Promise<SourceWindow | undefined> {
+    return pgReadSourcePage(this.pool, editionId, page);
   }
 
   /** Fresh planner statistics after a big batch; the index itself needs no merging. */

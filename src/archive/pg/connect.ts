@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { ArchiveError } from '../db.js';
+import { redacted } from '../backend.js';
 import { GIN_INDEX, PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_TABLES, RUM_INDEX } from './schema.js';
 
 /**
@@ -9,17 +10,6 @@ import { GIN_INDEX, PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_TABLES, RUM_INDEX } fro
 const POOL_SIZE = 4;
 /** How long a connection attempt may take before the server is reported unreachable. */
 const CONNECT_TIMEOUT_MS = 10_000;
-
-/** The URL without its password, for messages. */
-export function redacted(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://(unparsable URL)';
-  }
-}
 
 /** What connecting or opening failed on, in a user's words. */
 export function pgProblem(url: string, error: unknown): ArchiveError {

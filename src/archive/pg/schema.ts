@@ -7,6 +7,9 @@
  * - The search index is a `tsvector` of our own tokens (single characters, character pairs and
  *   words, as `src/search/terms.ts` makes them) in the article row, not a separate FTS table;
  *   headline-part tokens carry weight A, body tokens D (relevance counts a headline hit 4×).
+ * - The index holds no positions, so a term of more than two characters is the AND of its pairs,
+ *   confirmed on `search_text` (the article's text folded as queries are) inside the same SQL
+ *   statement: the same exact-substring answers as SQLite's phrase of pairs.
  * - It is a RUM index with the article's date key attached, so matches come newest first and a
  *   walk stops at the page, as FTS5's key-ordered posting lists do in SQLite. Where the RUM
  *   extension cannot be created (a server without it, a user who may not create extensions) a
@@ -65,6 +68,8 @@ CREATE TABLE articles (
   -- src/search/key.ts: the date's day number above the row id
   key BIGINT NOT NULL UNIQUE,
   terms TSVECTOR NOT NULL,
+  -- head and body text folded as queries are (src/search/normalize.ts): the exact check
+  search_text TEXT NOT NULL,
   UNIQUE (edition_id, aid)
 );
 CREATE INDEX articles_date ON articles(date);
@@ -92,6 +97,21 @@ CREATE TABLE facets (
 CREATE INDEX facets_article ON facets(article_id);
 `,
   },
+  {
+    version: 2,
+    description: 'source view pages (the source of a big dump is shown page by page)',
+    sql: `
+CREATE TABLE source_pages (
+  id BIGSERIAL PRIMARY KEY,
+  edition_id BIGINT NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+  page INTEGER NOT NULL,
+  start_at INTEGER NOT NULL,
+  end_at INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE UNIQUE INDEX source_pages_page ON source_pages(edition_id, page, start_at);
+`,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;
@@ -103,4 +123,4 @@ CREATE INDEX articles_terms ON articles USING rum (terms rum_tsvector_addon_ops,
 export const GIN_INDEX = 'CREATE INDEX articles_terms ON articles USING gin (terms);';
 
 /** The tables an archive has: a database holding some of them without our meta table is not ours. */
-export const PG_TABLES = ['sources', 'editions', 'articles', 'edits', 'facets'];
+export const PG_TABLES = ['sources', 'editions', 'articles', 'edits', 'facets', 'source_pages'];

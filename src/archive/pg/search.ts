@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { keyRange } from '../../search/key.js';
-import { searchFold } from '../../search/normalize.js';
-import { matches, parseQuery, positiveTerms, type QueryNode } from '../../search/query.js';
+import { compileQuery } from '../../search/fts.js';
+import { parseQuery, positiveTerms } from '../../search/query.js';
 import {
   byRelevance,
   checkFilters,
@@ -18,7 +18,7 @@ import {
   type SearchSort,
 } from '../../search/search.js';
 import { articleIdOfKey } from '../../search/key.js';
-import { compileTsQuery } from './terms.js';
+import { compileTsQuery, textCondition } from './terms.js';
 
 /** Index entries read per round trip: enough for a results page and its checks in one. */
 const BATCH = 500;
@@ -30,14 +30,17 @@ const RANK_WEIGHTS = '{0.25,0.25,0.25,1}';
 
 interface Walk {
   tsquery: string;
-  /** The query, when its matches need the text check (an inexact index query). */
-  verify?: QueryNode;
-  /** Facet conditions and their values ($5 on). */
-  facets: { sql: string; values: string[] };
+  /** Facet conditions (the `ok` column: a candidate that fails them is read but not kept). */
+  facets: string;
+  /** The exact check on the text, when the tsquery alone is not exact (else `true`). */
+  check: string;
+  /** Values of $5 on: the facets', then the check's. */
+  values: string[];
   order: 'rum' | 'gin';
 }
 
-function facetConditions(params: SearchParams): Walk['facets'] {
+/** Facet filters as SQL conditions, their values bound from `$first` on. */
+function facetConditions(params: SearchParams, first: number): { sql: string; values: string[] } {
   const sql: string[] = [];
   const values: string[] = [];
   for (const kind of FACETS) {
@@ -45,28 +48,30 @@ function facetConditions(params: SearchParams): Walk['facets'] {
     if (!value) continue;
     values.push(value);
     sql.push(
-      `EXISTS (SELECT 1 FROM facets f WHERE f.article_id = a.id AND f.kind = '${kind}' AND f.value = $${4 + values.length})`,
+      `EXISTS (SELECT 1 FROM facets f WHERE f.article_id = a.id AND f.kind = '${kind}' AND f.value = $${first + values.length - 1})`,
     );
   }
   return { sql: sql.length > 0 ? sql.join(' AND ') : 'true', values };
 }
 
 /**
- * One batch of index entries, newest first, below `high`. RUM reads them in key order from the
- * index (`<=|`: distance to `high` from below) and stops at the LIMIT; GIN matches all, then sorts.
+ * One batch of matches, newest first, below `high`. RUM reads them in key order from the
+ * index (`<=|`: distance to `high` from below) and stops at the LIMIT; GIN matches all, then
+ * sorts. Candidates the text check refuses are not matches; those the facets refuse are
+ * matches read and left (they count against MAX_SCANNED, as in SQLite).
  */
 function batchSql(walk: Walk): string {
-  const text = walk.verify ? ', a.head_text AS head, a.body_text AS body' : '';
   const order = walk.order === 'rum' ? 'a.key <=| $3::bigint' : 'a.key DESC';
-  return `SELECT a.key, ${walk.facets.sql} AS ok,
-      -ts_rank('${RANK_WEIGHTS}'::float4[], a.terms, $1::tsquery) AS score${text}
+  return `SELECT a.key, ${walk.facets} AS ok,
+      -ts_rank('${RANK_WEIGHTS}'::float4[], a.terms, $1::tsquery) AS score
     FROM articles a WHERE a.terms @@ $1::tsquery AND a.key BETWEEN $2::bigint AND $3::bigint
+      AND ${walk.check}
     ORDER BY ${order} LIMIT $4`;
 }
 
 /**
- * Walk the index newest first, keeping verified matches until `wanted` are found or
- * MAX_SCANNED entries were read: the same walk as SQLite's `collect`, a batch at a time.
+ * Walk the index newest first, keeping matches until `wanted` are found or MAX_SCANNED
+ * entries were read: the same walk as SQLite's `collect`, a batch at a time.
  */
 async function collect(
   pool: pg.Pool,
@@ -80,29 +85,23 @@ async function collect(
   let high = range.high;
   for (;;) {
     const size = Math.min(BATCH, Math.max(wanted - found.length, 0) + 1);
-    const { rows } = await pool.query(sql, [
-      walk.tsquery,
-      range.low,
-      high,
-      size,
-      ...walk.facets.values,
-    ]);
+    const { rows } = await pool.query(sql, [walk.tsquery, range.low, high, size, ...walk.values]);
     for (const row of rows) {
       if (found.length >= wanted || ++scanned > MAX_SCANNED) return { found, exhausted: false };
-      const keep =
-        row.ok && (!walk.verify || matches(walk.verify, searchFold(`${row.head}\n${row.body}`)));
-      if (keep) found.push({ key: Number(row.key), score: Number(row.score) });
+      if (row.ok) found.push({ key: Number(row.key), score: Number(row.score) });
     }
     if (rows.length < size) return { found, exhausted: true };
     high = Number(rows[rows.length - 1].key) - 1;
   }
 }
 
-async function countEntries(pool: pg.Pool, tsquery: string, range: { low: number; high: number }) {
+/** Matches of the query in the range, counted up to COUNT_LIMIT + 1. */
+async function countMatches(pool: pg.Pool, walk: Walk, range: { low: number; high: number }) {
   const { rows } = await pool.query(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM articles
-       WHERE terms @@ $1::tsquery AND key BETWEEN $2::bigint AND $3::bigint LIMIT ${COUNT_LIMIT + 1}) t`,
-    [tsquery, range.low, range.high],
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM articles a
+       WHERE a.terms @@ $1::tsquery AND a.key BETWEEN $2::bigint AND $3::bigint AND ${walk.check}
+       LIMIT $4) t`,
+    [walk.tsquery, range.low, range.high, COUNT_LIMIT + 1, ...walk.values],
   );
   return rows[0].n as number;
 }
@@ -137,14 +136,24 @@ export async function pgSearch(
   const limit = clampLimit(params.limit);
   const offset = Math.max(0, Math.floor(params.offset ?? 0));
   const range = keyRange(params.from, params.to);
-  const facets = facetConditions(params);
-  const walk: Walk = { tsquery: query, verify: exact ? undefined : node, facets, order };
+  const facets = facetConditions(params, 5);
+  const check = exact ? { sql: 'true', values: [] } : textCondition(node, 5 + facets.values.length);
+  const walk: Walk = {
+    tsquery: query,
+    facets: facets.sql,
+    check: check.sql,
+    values: [...facets.values, ...check.values],
+    order,
+  };
   const wanted = sort === 'date' ? offset + limit : RANK_WINDOW;
   const { found, exhausted } = await collect(pool, walk, range, wanted);
   let total = found.length;
   let complete = exhausted;
-  if (!exhausted && exact && facets.values.length === 0) {
-    const n = await countEntries(pool, query, range);
+  // Counted as SQLite counts: when its index alone is exact (terms of one run) and no facet
+  // filter applies; here the text check in the statement makes the count exact as well.
+  if (!exhausted && compileQuery(node).exact && facets.values.length === 0) {
+    // No facet values here: the check's are the statement's from $5 on.
+    const n = await countMatches(pool, walk, range);
     total = Math.min(n, COUNT_LIMIT);
     complete = n <= COUNT_LIMIT;
   }

@@ -2,7 +2,9 @@ import type pg from 'pg';
 import type { Article, Edition } from '../../model/types.js';
 import { articleDate, articleFacets, articleSearchText } from '../../search/document.js';
 import { articleKey } from '../../search/key.js';
+import { searchFold } from '../../search/normalize.js';
 import { packJson } from '../packed.js';
+import { sourcePageRows } from '../source-pages.js';
 import type { StoreInput, StoreResult } from '../store.js';
 import { articleTerms } from './terms.js';
 
@@ -86,9 +88,10 @@ async function insertArticle(
   const id = Number((await client.query(`SELECT nextval('articles_id_seq') AS id`)).rows[0].id);
   await client.query(
     `INSERT INTO articles (id, edition_id, ordinal, aid, kicker, headline, subheadline, dateline,
-       agency, place, date, byline, source_tag, flags, head_text, body_text, json, key, terms)
+       agency, place, date, byline, source_tag, flags, head_text, body_text, json, key, terms,
+       search_text)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-       $19::tsvector)`,
+       $19::tsvector, $20)`,
     [
       id,
       editionId,
@@ -109,6 +112,7 @@ async function insertArticle(
       packJson(a),
       articleKey(id, date),
       articleTerms(head, body),
+      searchFold(`${head}\n${body}`),
     ],
   );
   const facets = articleFacets(a);
@@ -161,5 +165,10 @@ export async function pgStoreEdition(
   for (const [i, a] of input.edition.articles.entries())
     await insertArticle(client, editionId, i, a, date);
   await insertEdits(client, editionId, input.edition);
+  for (const r of sourcePageRows(input.text, input.edition))
+    await client.query(
+      'INSERT INTO source_pages (edition_id, page, start_at, end_at, json) VALUES ($1, $2, $3, $4, $5)',
+      [editionId, r.page, r.start, r.end, r.json],
+    );
   return { status: 'added', sourceId, editionId, articles: input.edition.articles.length };
 }

@@ -101,3 +101,26 @@ export function compileTsQuery(node: QueryNode): { query: string; exact: boolean
     throw new QueryError('the query needs at least one term that is not negated');
   return { query, exact };
 }
+
+/**
+ * The query as an SQL condition on `a.search_text` (the article's folded text): the exact check
+ * of the candidates an inexact tsquery finds, run inside the same statement. Values are bound
+ * as parameters from `$first` on; user text never enters the SQL.
+ */
+export function textCondition(node: QueryNode, first: number): { sql: string; values: string[] } {
+  const values: string[] = [];
+  const walk = (n: QueryNode): string => {
+    switch (n.type) {
+      case 'term':
+        values.push(n.text);
+        return `strpos(a.search_text, $${first + values.length - 1}) > 0`;
+      case 'and':
+        return `(${n.items.map(walk).join(' AND ')})`;
+      case 'or':
+        return `(${n.items.map(walk).join(' OR ')})`;
+      default:
+        return `NOT ${walk(n.item)}`;
+    }
+  };
+  return { sql: walk(node), values };
+}

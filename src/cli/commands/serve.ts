@@ -1,5 +1,5 @@
 import { ArchiveError } from '../../archive/db.js';
-import { isPostgresUrl } from '../../archive/backend.js';
+import { shownTarget } from '../../archive/backend.js';
 import { MAX_UPLOAD_BYTES, startServer } from '../../server/app.js';
 import { EXIT_OK, InputError, UsageError, type Command } from '../command.js';
 import { parseCommandArgs } from '../args.js';
@@ -10,14 +10,14 @@ const DEFAULT_PORT = 8080;
 
 const HELP = `newsmend serve — read and search an archive in the browser
 
-Usage: newsmend serve --db archive.db [options]
+Usage: newsmend serve --db <archive.db|postgres://…> [options]
 
 Pages: / (sources and editions), /edition/<id>, /article/<id>, /source/<id> (the raw dump
 with every edit highlighted beside the mended articles), /search?q=…, /upload. Every page
 has a JSON twin under /api/ (see docs/api.md).
 
 Options:
-  --db <file>          the archive (created when missing)
+  --db <file|url>      the archive (created when missing): a file, or a postgres:// URL
   --host <addr>        address to listen on (default 127.0.0.1)
   --port <n>           port (default ${DEFAULT_PORT}; 0 picks a free one)
   --token <secret>     require this token for uploads (or set ${TOKEN_ENV}); without a token,
@@ -59,11 +59,7 @@ export const serveCommand: Command = {
   help: HELP,
   async run(argv) {
     const { values } = parse(argv);
-    if (!values.db) throw new UsageError('--db <file> is required');
-    if (isPostgresUrl(values.db))
-      throw new UsageError(
-        'serve reads SQLite archives only for now; search a PostgreSQL archive with newsmend search --db postgres://…',
-      );
+    if (!values.db) throw new UsageError('--db <file|url> is required');
     const max = values['max-upload'];
     if (max !== undefined && !/^\d+$/.test(max))
       throw new UsageError(`--max-upload wants bytes, got '${max}'`);
@@ -84,7 +80,7 @@ export const serveCommand: Command = {
         throw new InputError(`cannot listen on ${values.host}:${values.port}: ${code}`);
       throw error;
     }
-    process.stdout.write(`newsmend: serving ${values.db} at ${running.url}/\n`);
+    process.stdout.write(`newsmend: serving ${shownTarget(values.db)} at ${running.url}/\n`);
     await new Promise<void>((resolve) => {
       const stop = () => void running.close().then(resolve);
       process.once('SIGINT', stop);
