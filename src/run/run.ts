@@ -11,6 +11,7 @@ import { Piscina } from 'piscina';
 import { InputError } from '../cli/command.js';
 import { CrossDuplicates, DUPLICATE_JACCARD, type DedupMode } from './dedup/cross.js';
 import { archiveState, seedFromArchive } from './dedup/against.js';
+import { isPostgresUrl, redacted } from '../archive/backend.js';
 import { wholeDrop, type DocumentResult, type DocumentTask } from './document.js';
 import { writeShard, type Finished } from './shard.js';
 import type { LearnedFurniture } from '../model/types.js';
@@ -100,7 +101,7 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER = new URL(FROM_SOURCE ? './worker.ts' : './worker.js', import.meta.url).href;
 
 /** What makes two runs the same run: resuming is allowed only into a folder of the same one. */
-function identity(o: RunOptions): Record<string, unknown> {
+async function identity(o: RunOptions): Promise<Record<string, unknown>> {
   return {
     tool: 'newsmend run',
     inputs: o.inputs,
@@ -113,8 +114,15 @@ function identity(o: RunOptions): Record<string, unknown> {
     duplicateJaccard: DUPLICATE_JACCARD,
     furniture: o.furniture,
     windowBytes: o.windowBytes,
-    against: o.against ? { path: resolve(o.against), ...archiveState(o.against) } : null,
+    against: o.against
+      ? { path: againstPath(o.against), ...(await archiveState(o.against)) }
+      : null,
   };
+}
+
+/** The archive `--against` names, as the manifest records it: a full path, or a URL without its password. */
+function againstPath(target: string): string {
+  return isPostgresUrl(target) ? redacted(target) : resolve(target);
 }
 
 const sha256 = (input: Uint8Array | string) => createHash('sha256').update(input).digest('hex');
@@ -130,8 +138,8 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
   const output = new RunOutput(o.out, o.gzip);
   const outDir = resolve(o.out);
   const plan = planInputs(o.inputs, (p) => resolve(p).startsWith(outDir + '/'));
-  const done = output.open(identity(o));
-  const { total, duplicates } = replay(o, done);
+  const done = output.open(await identity(o));
+  const { total, duplicates } = await replay(o, done);
   // Started before the furniture pass, so the workers load their tables while it reads.
   const pool = new Piscina({
     filename: WORKER,
@@ -208,10 +216,10 @@ export async function runCorpus(o: RunOptions, events: RunEvents = {}): Promise<
  * The state the finished shards of an earlier run left: their counts, and the duplicate index
  * (the archive's articles first, then the shards' in order: the decisions come out the same).
  */
-function replay(o: RunOptions, done: readonly ShardEntry[]) {
+async function replay(o: RunOptions, done: readonly ShardEntry[]) {
   const total = emptyStats();
   const duplicates = new CrossDuplicates(o.dedup);
-  if (o.against && o.dedup !== 'off') seedFromArchive(o.against, duplicates);
+  if (o.against && o.dedup !== 'off') await seedFromArchive(o.against, duplicates);
   for (const entry of done) {
     addStats(total, entry.stats);
     for (const [id, sig] of entry.articles) duplicates.judge(id, sig);

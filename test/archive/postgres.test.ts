@@ -6,7 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
@@ -216,6 +218,34 @@ test('the web reader on a PostgreSQL archive: upload, pages, search', async (t) 
     assert.equal((await fetch(`${srv.url}/article/999`)).status, 404);
   } finally {
     await srv.close();
+  }
+});
+
+test('run --against a PostgreSQL archive: a story it holds is a copy when met again', async (t) => {
+  if (skip) return t.skip(skip);
+  const url = await freshDatabase();
+  const pages = join(import.meta.dirname, '../fixtures/pages');
+  const stored = newsmend(['ingest', join(pages, 'reprint-a.txt'), '--db', url]);
+  assert.equal(stored.status, 0, stored.stderr);
+  const dir = mkdtempSync(join(tmpdir(), 'newsmend-against-'));
+  try {
+    mkdirSync(join(dir, 'later'));
+    copyFileSync(join(pages, 'reprint-b.txt'), join(dir, 'later', 'reprint-b.txt'));
+    const out = join(dir, 'out');
+    const r = newsmend(['run', join(dir, 'later'), '--out', out, '--against', url]);
+    assert.equal(r.status, 0, r.stderr);
+    const records = readdirSync(out)
+      .filter((f) => f.startsWith('articles-'))
+      .map((f) => readFileSync(join(out, f)))
+      .flatMap((bytes) => gunzipSync(bytes).toString('utf8').trim().split('\n'))
+      .map((line) => JSON.parse(line) as { metadata: { duplicate?: unknown } });
+    assert.equal(records.filter((x) => x.metadata.duplicate).length, 1);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    assert.equal(run.against.editions, 1);
+    // The manifest names the archive without a password.
+    assert.equal(run.against.path, url);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -43,8 +43,9 @@ Options:
   --dedup <mode>         copies of a story seen earlier in the run (estimated Jaccard of
                          5-character shingles ≥ ${DUPLICATE_JACCARD}, by MinHash): mark (default: kept, with
                          metadata.duplicate {of, jaccard}), drop (to the drops file), off
-  --against <archive.db> articles of an existing archive count as printed before the run:
-                         a story it holds is a copy (named by its record id) when met again
+  --against <archive>    articles of an existing archive (a file or a postgres:// URL) count
+                         as printed before the run: a story it holds is a copy (named by
+                         its record id) when met again
   --furniture <mode>     learn (default): first count on how many pages of each source
                          (a JSONL record's "source" field, else the file's folder) each short
                          line stands, and drop lines on ≥ ${MIN_PAGES} pages and ≥ ${MIN_SHARE * 100}% of them as that

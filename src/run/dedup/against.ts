@@ -1,40 +1,51 @@
 /**
- * `run --against archive.db`: the articles already in an archive join the duplicate index
- * before the run's own, in the order they were stored, so a story the archive holds is a copy
- * when the run meets it again (`of` names the archived article's record id, whose first 12
- * hex digits are its source's sha256).
+ * `run --against <archive>`: the articles already in an archive (an SQLite file or a
+ * PostgreSQL URL) join the duplicate index before the run's own, in the order they were
+ * stored, so a story the archive holds is a copy when the run meets it again (`of` names the
+ * archived article's record id, whose first 12 hex digits are its source's sha256).
  */
-import { ArchiveError, openArchiveReadonly } from '../../archive/db.js';
+import { ArchiveError, openArchiveAt, type Archive } from '../../archive/backend.js';
 import { InputError } from '../../cli/command.js';
-import { getEdition } from '../../archive/read.js';
 import { corpusRecords } from '../../render/jsonl.js';
 import { signature } from './minhash.js';
 import type { CrossDuplicates } from './cross.js';
 
+/** Sources listed per read while walking the archive's editions. */
+const LIST_PAGE = 200;
+
+/** The archive's edition ids in the order they were stored. */
+async function editionIds(archive: Archive): Promise<number[]> {
+  const ids: number[] = [];
+  for (;;) {
+    const page = await archive.listSources(ids.length, LIST_PAGE);
+    ids.push(...page.map((row) => row.editionId));
+    if (page.length < LIST_PAGE) return ids;
+  }
+}
+
 /** What identifies the archive's content for a resumed run: its editions, counted and last. */
-export function archiveState(path: string): { editions: number; lastEdition: number } {
-  const db = open(path);
+export async function archiveState(
+  target: string,
+): Promise<{ editions: number; lastEdition: number }> {
+  const archive = await open(target);
   try {
-    const row = db
-      .prepare('SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last FROM editions')
-      .get() as {
-      n: number;
-      last: number;
-    };
-    return { editions: row.n, lastEdition: row.last };
+    const ids = await editionIds(archive);
+    return { editions: ids.length, lastEdition: ids.length > 0 ? Math.max(...ids) : 0 };
   } finally {
-    db.close();
+    await archive.close();
   }
 }
 
 /** Every article of the archive into the index; returns how many were judged. */
-export function seedFromArchive(path: string, duplicates: CrossDuplicates): number {
-  const db = open(path);
+export async function seedFromArchive(
+  target: string,
+  duplicates: CrossDuplicates,
+): Promise<number> {
+  const archive = await open(target);
   let seeded = 0;
   try {
-    const ids = db.prepare('SELECT id FROM editions ORDER BY id').pluck().all() as number[];
-    for (const id of ids) {
-      const { edition } = getEdition(db, id)!;
+    for (const id of await editionIds(archive)) {
+      const { edition } = (await archive.getEdition(id))!;
       for (const record of corpusRecords(edition)) {
         const sig = signature(record.text);
         if (!sig) continue;
@@ -43,14 +54,14 @@ export function seedFromArchive(path: string, duplicates: CrossDuplicates): numb
       }
     }
   } finally {
-    db.close();
+    await archive.close();
   }
   return seeded;
 }
 
-function open(path: string) {
+async function open(target: string): Promise<Archive> {
   try {
-    return openArchiveReadonly(path);
+    return await openArchiveAt(target, 'read');
   } catch (error) {
     if (error instanceof ArchiveError) throw new InputError(`--against: ${error.message}`);
     throw error;
