@@ -9,8 +9,7 @@
  *   LOAD_ARTICLES=1000000 LOAD_DB=/tmp/1m.db npm run load   a million (about ten minutes to build;
  *                                                  LOAD_DB keeps and reuses the archive)
  *   LOAD_DB=postgres://… npm run load            the same in a PostgreSQL archive (built page by
- *                                                  page through the archive's own store; no HTTP:
- *                                                  serve reads SQLite only)
+ *                                                  page through the archive's own store)
  *   env: LOAD_SECONDS (per HTTP route; 0 skips HTTP), LOAD_CONNECTIONS, LOAD_QUERY_RUNS,
  *        LOAD_OPTIMIZE=0 (time the index unmerged)
  */
@@ -20,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
-import { openArchive, openArchiveReadonly } from '../src/archive/db.js';
+import { openArchive } from '../src/archive/db.js';
 import { archiveBytes, archiveCounts } from '../src/archive/read.js';
 import type { SearchParams } from '../src/search/search.js';
 import { optimizeIndex } from '../src/archive/index-article.js';
@@ -195,10 +194,10 @@ async function main(): Promise<void> {
     else build(db);
     console.log(`search in process, first page of 20, ${QUERY_RUNS} runs per kind:`);
     console.table(await timeQueries(db));
-    if (SECONDS <= 0 || postgres) return;
-    const read = openArchiveReadonly(db);
-    const articles = archiveCounts(read).articles;
-    read.close();
+    if (SECONDS <= 0) return;
+    const read = await openArchiveAt(db, 'read');
+    const articles = (await read.counts()).articles;
+    await read.close();
     const server = await startServe(db);
     const ids = Array.from({ length: 50 }, (_, k) => 1 + ((k * 197) % articles));
     const q = (s: string) => encodeURIComponent(s);

@@ -64,6 +64,40 @@ function insertEdition(db: Db, sourceId: number, edition: Edition): number {
   );
 }
 
+/** The columns of an article row both archives store, in the order `articleValues` gives them. */
+export const ARTICLE_COLUMNS = `edition_id, ordinal, aid, kicker, headline, subheadline, dateline,
+  agency, place, date, byline, source_tag, flags, head_text, body_text, json`;
+
+/** An article's row values (ARTICLE_COLUMNS), with its search text and date. */
+export function articleValues(
+  editionId: number,
+  ordinal: number,
+  a: Article,
+  editionDate?: string,
+) {
+  const { head, body } = articleSearchText(a);
+  const date = articleDate(a, editionDate) ?? null;
+  const values = [
+    editionId,
+    ordinal,
+    a.id,
+    a.kicker ?? null,
+    a.headline ?? null,
+    a.subheadline ?? null,
+    a.dateline?.text ?? null,
+    a.dateline?.agency ?? a.metadata.agencies[0] ?? null,
+    a.dateline?.place ?? a.metadata.places[0] ?? null,
+    date,
+    a.byline ?? null,
+    a.sourceTag ?? null,
+    JSON.stringify(a.flags),
+    head,
+    body,
+    packJson(a),
+  ];
+  return { values, head, body, date };
+}
+
 function insertArticle(
   db: Db,
   editionId: number,
@@ -71,33 +105,11 @@ function insertArticle(
   a: Article,
   editionDate?: string,
 ): void {
-  const { head, body } = articleSearchText(a);
-  const date = articleDate(a, editionDate) ?? null;
+  const { values, head, body, date } = articleValues(editionId, ordinal, a, editionDate);
+  const slots = values.map(() => '?').join(', ');
   const id = Number(
-    db
-      .prepare(
-        `INSERT INTO articles (edition_id, ordinal, aid, kicker, headline, subheadline, dateline,
-           agency, place, date, byline, source_tag, flags, head_text, body_text, json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        editionId,
-        ordinal,
-        a.id,
-        a.kicker ?? null,
-        a.headline ?? null,
-        a.subheadline ?? null,
-        a.dateline?.text ?? null,
-        a.dateline?.agency ?? a.metadata.agencies[0] ?? null,
-        a.dateline?.place ?? a.metadata.places[0] ?? null,
-        date,
-        a.byline ?? null,
-        a.sourceTag ?? null,
-        JSON.stringify(a.flags),
-        head,
-        body,
-        packJson(a),
-      ).lastInsertRowid,
+    db.prepare(`INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (${slots})`).run(...values)
+      .lastInsertRowid,
   );
   const facet = db.prepare(
     'INSERT OR IGNORE INTO facets (article_id, kind, value) VALUES (?, ?, ?)',

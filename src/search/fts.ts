@@ -1,16 +1,11 @@
 import { runs } from './normalize.js';
 import { QueryError, type QueryNode } from './query.js';
+import { compileNode, type Compiled, type QueryDialect } from './compile.js';
 
 /** FTS5 columns: headline-part and body-part text, each as unigrams, bigrams and words. */
 export const FTS_COLUMNS = ['h_uni', 'h_bi', 'h_word', 'b_uni', 'b_bi', 'b_word'] as const;
 /** bm25 weights in FTS_COLUMNS order: a hit in a headline counts for more than one in a body. */
 export const FTS_WEIGHTS = [4, 4, 4, 1, 1, 1] as const;
-
-/** An FTS expression, and whether its matches are exactly the query's (no text check needed). */
-interface Compiled {
-  expression?: string;
-  exact: boolean;
-}
 
 /** A string literal in FTS5 syntax; tokens never hold quotes, but escape anyway. */
 function quote(tokens: string[]): string {
@@ -34,40 +29,12 @@ function term(text: string): Compiled {
   return { expression: parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`, exact };
 }
 
-/**
- * AND of items: the positive ones are required; negated ones join the expression as NOT only
- * when exact (an inexact NOT could hide a true match), otherwise the text check applies them.
- */
-function and(items: QueryNode[]): Compiled {
-  const positive = items.filter((n) => n.type !== 'not').map(compile);
-  const negative = items.flatMap((n) => (n.type === 'not' ? [compile(n.item)] : []));
-  const required = positive.flatMap((c) => (c.expression ? [c.expression] : []));
-  if (required.length === 0) return { exact: false };
-  let expression = `(${required.join(' AND ')})`;
-  const excludable = negative.every((c) => c.exact && c.expression);
-  if (negative.length > 0 && excludable)
-    expression = `(${expression} NOT (${negative.map((c) => c.expression).join(' OR ')}))`;
-  return { expression, exact: positive.every((c) => c.exact) && excludable };
-}
-
-function compile(node: QueryNode): Compiled {
-  switch (node.type) {
-    case 'term':
-      return term(node.text);
-    case 'and':
-      return and(node.items);
-    case 'or': {
-      const parts = node.items.map(compile);
-      if (parts.some((p) => !p.expression)) return { exact: false };
-      return {
-        expression: `(${parts.map((p) => p.expression).join(' OR ')})`,
-        exact: parts.every((p) => p.exact),
-      };
-    }
-    default:
-      return { exact: false };
-  }
-}
+const FTS5: QueryDialect = {
+  term,
+  and: (parts) => `(${parts.join(' AND ')})`,
+  or: (parts) => `(${parts.join(' OR ')})`,
+  andNot: (required, negated) => `(${required} NOT (${negated.join(' OR ')}))`,
+};
 
 /**
  * Compile a parsed query into a safe FTS5 MATCH expression that finds a superset of the true
@@ -75,7 +42,7 @@ function compile(node: QueryNode): Compiled {
  * never reaches FTS syntax.
  */
 export function compileQuery(node: QueryNode): { expression: string; exact: boolean } {
-  const { expression, exact } = compile(node);
+  const { expression, exact } = compileNode(node, FTS5);
   if (expression === undefined)
     throw new QueryError('the query needs at least one term that is not negated');
   return { expression, exact };

@@ -84,7 +84,7 @@ export interface HitRow {
 
 export const FACETS = ['agency', 'place', 'person'] as const;
 
-export function checkFilters(f: SearchParams): void {
+function checkFilters(f: SearchParams): void {
   for (const [name, value] of [
     ['from', f.from],
     ['to', f.to],
@@ -174,13 +174,13 @@ export function toHit(row: HitRow, score: number, terms: string[]): SearchHit {
   };
 }
 
-export function clampLimit(limit: number | undefined): number {
+function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
   return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
 }
 
 /** Relevance order: bm25 (lower is better in SQLite), ties by article id. */
-export function byRelevance(a: Match, b: Match): number {
+function byRelevance(a: Match, b: Match): number {
   return a.score - b.score || articleIdOfKey(a.key) - articleIdOfKey(b.key);
 }
 
@@ -191,31 +191,68 @@ export function byRelevance(a: Match, b: Match): number {
  * asked for (RANK_WINDOW, MAX_SCANNED, COUNT_LIMIT), not by the archive. `db` may be read-only.
  */
 export function search(db: Db, params: SearchParams): SearchResult {
+  const plan = planSearch(params);
+  const { expression, exact } = compileQuery(plan.node);
+  const check = matchCheck(db, params, plan.node, exact);
+  const { found, exhausted } = collect(db, expression, plan.range, check, plan.wanted);
+  // The index alone is exact without a check: count its entries, up to a bound.
+  const count =
+    exhausted || check
+      ? undefined
+      : () =>
+          (prepare(db, COUNT_SQL).get(expression, plan.range.low, plan.range.high) as { n: number })
+            .n;
+  const row = prepare(db, HIT_SQL);
+  const hits = pageOf(plan, found).map((m) =>
+    toHit(row.get(articleIdOfKey(m.key)) as HitRow, m.score, plan.terms),
+  );
+  return resultOf(plan, found, exhausted, count?.(), hits);
+}
+
+/** What a search asks for, read and checked once for either archive. */
+export interface SearchPlan {
+  params: SearchParams;
+  node: QueryNode;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+  range: { low: number; high: number };
+  /** Matches the walk collects: the page's end by date, the ranking window by relevance. */
+  wanted: number;
+  /** Terms to highlight. */
+  terms: string[];
+}
+
+/** Parse the query and check the parameters (QueryError when either is malformed). */
+export function planSearch(params: SearchParams): SearchPlan {
   const node: QueryNode = parseQuery(params.q);
   checkFilters(params);
-  const { expression, exact } = compileQuery(node);
   const sort: SearchSort = params.sort ?? 'relevance';
   const limit = clampLimit(params.limit);
   const offset = Math.max(0, Math.floor(params.offset ?? 0));
-  const range = keyRange(params.from, params.to);
-  const check = matchCheck(db, params, node, exact);
   // A fixed window keeps relevance pages consistent with each other; date order just reads on.
   const wanted = sort === 'date' ? offset + limit : RANK_WINDOW;
-  const { found, exhausted } = collect(db, expression, range, check, wanted);
-  let total = found.length;
-  let complete = exhausted;
-  if (!exhausted && !check) {
-    // The index alone is exact here: count its entries, up to a bound.
-    const n = (prepare(db, COUNT_SQL).get(expression, range.low, range.high) as { n: number }).n;
-    total = Math.min(n, COUNT_LIMIT);
-    complete = n <= COUNT_LIMIT;
-  }
-  const ranked = sort === 'relevance' ? [...found].sort(byRelevance) : found;
-  const terms = positiveTerms(node);
-  const row = prepare(db, HIT_SQL);
-  const hits = ranked
-    .slice(offset, offset + limit)
-    .map((m) => toHit(row.get(articleIdOfKey(m.key)) as HitRow, m.score, terms));
+  const range = keyRange(params.from, params.to);
+  return { params, node, sort, limit, offset, range, wanted, terms: positiveTerms(node) };
+}
+
+/** The matches of the page asked for, in the order asked for. */
+export function pageOf(plan: SearchPlan, found: Match[]): Match[] {
+  const ranked = plan.sort === 'relevance' ? [...found].sort(byRelevance) : found;
+  return ranked.slice(plan.offset, plan.offset + plan.limit);
+}
+
+/** The answer: `counted` is the index's own count of every match (when it could be had). */
+export function resultOf(
+  plan: SearchPlan,
+  found: Match[],
+  exhausted: boolean,
+  counted: number | undefined,
+  hits: SearchHit[],
+): SearchResult {
+  const total = counted === undefined ? found.length : Math.min(counted, COUNT_LIMIT);
+  const complete = counted === undefined ? exhausted : counted <= COUNT_LIMIT;
+  const { sort, offset, limit } = plan;
   const rankedNewest = sort === 'relevance' && !exhausted ? found.length : undefined;
-  return { query: params.q, sort, total, complete, rankedNewest, offset, limit, hits };
+  return { query: plan.params.q, sort, total, complete, rankedNewest, offset, limit, hits };
 }

@@ -121,9 +121,14 @@ export class PgArchive implements Archive {
     return pgReadSourcePage(this.pool, editionId, page);
   }
 
-  /** Fresh planner statistics after a big batch; the index itself needs no merging. */
+  /**
+   * After a big batch: the planner's statistics, and the visibility map and hint bits a bulk
+   * load leaves unset (every later read would set them). The index itself needs no merging.
+   */
   async optimize(): Promise<void> {
-    await this.pool.query('ANALYZE sources, editions, articles, edits, facets');
+    await this.pool.query(
+      'VACUUM (ANALYZE) sources, editions, articles, edits, facets, source_pages',
+    );
   }
 
   close(): Promise<void> {

@@ -1,21 +1,17 @@
 import type pg from 'pg';
-import { keyRange } from '../../search/key.js';
 import { compileQuery } from '../../search/fts.js';
-import { parseQuery, positiveTerms } from '../../search/query.js';
 import {
-  byRelevance,
-  checkFilters,
-  clampLimit,
   COUNT_LIMIT,
   FACETS,
   MAX_SCANNED,
-  RANK_WINDOW,
+  pageOf,
+  planSearch,
+  resultOf,
   toHit,
   type HitRow,
   type Match,
   type SearchParams,
   type SearchResult,
-  type SearchSort,
 } from '../../search/search.js';
 import { articleIdOfKey } from '../../search/key.js';
 import { compileTsQuery, textCondition } from './terms.js';
@@ -150,15 +146,12 @@ async function searchWith(
   order: 'rum' | 'gin',
   params: SearchParams,
 ): Promise<SearchResult> {
-  const node = parseQuery(params.q);
-  checkFilters(params);
-  const { query, exact } = compileTsQuery(node);
-  const sort: SearchSort = params.sort ?? 'relevance';
-  const limit = clampLimit(params.limit);
-  const offset = Math.max(0, Math.floor(params.offset ?? 0));
-  const range = keyRange(params.from, params.to);
+  const plan = planSearch(params);
+  const { query, exact } = compileTsQuery(plan.node);
   const facets = facetConditions(params, 5);
-  const check = exact ? { sql: 'true', values: [] } : textCondition(node, 5 + facets.values.length);
+  const check = exact
+    ? { sql: 'true', values: [] }
+    : textCondition(plan.node, 5 + facets.values.length);
   const walk: Walk = {
     tsquery: query,
     facets: facets.sql,
@@ -166,26 +159,18 @@ async function searchWith(
     values: [...facets.values, ...check.values],
     order,
   };
-  const wanted = sort === 'date' ? offset + limit : RANK_WINDOW;
-  const { found, exhausted } = await collect(pool, walk, range, wanted);
-  let total = found.length;
-  let complete = exhausted;
-  // Counted as SQLite counts: when its index alone is exact (terms of one run) and no facet
-  // filter applies; here the text check in the statement makes the count exact as well.
-  if (!exhausted && compileQuery(node).exact && facets.values.length === 0) {
-    // No facet values here: the check's are the statement's from $5 on.
-    const n = await countMatches(pool, walk, range);
-    total = Math.min(n, COUNT_LIMIT);
-    complete = n <= COUNT_LIMIT;
-  }
-  const ranked = sort === 'relevance' ? [...found].sort(byRelevance) : found;
-  const page = ranked.slice(offset, offset + limit);
+  const { found, exhausted } = await collect(pool, walk, plan.range, plan.wanted);
+  // Counted where SQLite counts (its index alone exact: terms of one run; no facet filter);
+  // the text check in the statement makes this count exact as well. Its values are $5 on.
+  const counted =
+    !exhausted && compileQuery(plan.node).exact && facets.values.length === 0
+      ? await countMatches(pool, walk, plan.range)
+      : undefined;
+  const page = pageOf(plan, found);
   const rows = await hitRows(
     pool,
     page.map((m) => articleIdOfKey(m.key)),
   );
-  const terms = positiveTerms(node);
-  const hits = page.map((m) => toHit(rows.get(articleIdOfKey(m.key))!, m.score, terms));
-  const rankedNewest = sort === 'relevance' && !exhausted ? found.length : undefined;
-  return { query: params.q, sort, total, complete, rankedNewest, offset, limit, hits };
+  const hits = page.map((m) => toHit(rows.get(articleIdOfKey(m.key))!, m.score, plan.terms));
+  return resultOf(plan, found, exhausted, counted, hits);
 }

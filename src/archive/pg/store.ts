@@ -1,11 +1,11 @@
 import type pg from 'pg';
 import type { Article, Edition } from '../../model/types.js';
-import { articleDate, articleFacets, articleSearchText } from '../../search/document.js';
+import { articleFacets } from '../../search/document.js';
 import { articleKey } from '../../search/key.js';
 import { searchFold } from '../../search/normalize.js';
 import { packJson } from '../packed.js';
 import { sourcePageRows } from '../source-pages.js';
-import type { StoreInput, StoreResult } from '../store.js';
+import { ARTICLE_COLUMNS, articleValues, type StoreInput, type StoreResult } from '../store.js';
 import { articleTerms } from './terms.js';
 
 type Client = pg.PoolClient;
@@ -82,38 +82,17 @@ async function insertArticle(
   a: Article,
   editionDate?: string,
 ): Promise<void> {
-  const { head, body } = articleSearchText(a);
-  const date = articleDate(a, editionDate) ?? null;
+  const { values, head, body, date } = articleValues(editionId, ordinal, a, editionDate);
   // The key holds the row id, so the id is taken first.
   const id = Number((await client.query(`SELECT nextval('articles_id_seq') AS id`)).rows[0].id);
+  const terms = articleTerms(head, body);
+  const row = [id, ...values, articleKey(id, date), terms, searchFold(`${head}\n${body}`)];
+  const slots = row.map((_, i) => `$${i + 1}`);
+  slots[slots.length - 2] += '::tsvector';
   await client.query(
-    `INSERT INTO articles (id, edition_id, ordinal, aid, kicker, headline, subheadline, dateline,
-       agency, place, date, byline, source_tag, flags, head_text, body_text, json, key, terms,
-       search_text)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-       $19::tsvector, $20)`,
-    [
-      id,
-      editionId,
-      ordinal,
-      a.id,
-      a.kicker ?? null,
-      a.headline ?? null,
-      a.subheadline ?? null,
-      a.dateline?.text ?? null,
-      a.dateline?.agency ?? a.metadata.agencies[0] ?? null,
-      a.dateline?.place ?? a.metadata.places[0] ?? null,
-      date,
-      a.byline ?? null,
-      a.sourceTag ?? null,
-      JSON.stringify(a.flags),
-      head,
-      body,
-      packJson(a),
-      articleKey(id, date),
-      articleTerms(head, body),
-      searchFold(`${head}\n${body}`),
-    ],
+    `INSERT INTO articles (id, ${ARTICLE_COLUMNS}, key, terms, search_text)
+     VALUES (${slots.join(', ')})`,
+    row,
   );
   const facets = articleFacets(a);
   if (facets.length > 0)

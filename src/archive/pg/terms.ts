@@ -1,6 +1,7 @@
 import { RUN_BREAK, indexTerms } from '../../search/terms.js';
 import { runs } from '../../search/normalize.js';
 import { QueryError, type QueryNode } from '../../search/query.js';
+import { compileNode, type Compiled, type QueryDialect } from '../../search/compile.js';
 
 /**
  * The PostgreSQL index of an article: the same tokens as the SQLite index (`indexTerms`), in one
@@ -31,12 +32,6 @@ function lexeme(token: string): string {
   return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }
 
-interface Compiled {
-  query?: string;
-  /** The index alone finds exactly the query's matches: no text check needed. */
-  exact: boolean;
-}
-
 /**
  * One term: every token of it must be present. A word, a single character or a pair is one
  * token and exact; a longer run of characters is the AND of its pairs, which a text check
@@ -53,42 +48,17 @@ function term(text: string): Compiled {
   const oneToken = single && (all[0].kind === 'word' || all[0].chars.length <= 2);
   const unique = [...new Set(tokens)].map(lexeme);
   return {
-    query: unique.length === 1 ? unique[0] : `(${unique.join(' & ')})`,
+    expression: unique.length === 1 ? unique[0] : `(${unique.join(' & ')})`,
     exact: oneToken,
   };
 }
 
-function and(items: QueryNode[]): Compiled {
-  const positive = items.filter((n) => n.type !== 'not').map(compile);
-  const negative = items.flatMap((n) => (n.type === 'not' ? [compile(n.item)] : []));
-  const required = positive.flatMap((c) => (c.query ? [c.query] : []));
-  if (required.length === 0) return { exact: false };
-  let query = `(${required.join(' & ')})`;
-  // Only an exact NOT may go into the index query: an inexact one could hide a true match.
-  const excludable = negative.every((c) => c.exact && c.query);
-  if (negative.length > 0 && excludable)
-    query = `(${query} & !(${negative.map((c) => c.query).join(' | ')}))`;
-  return { query, exact: positive.every((c) => c.exact) && excludable };
-}
-
-function compile(node: QueryNode): Compiled {
-  switch (node.type) {
-    case 'term':
-      return term(node.text);
-    case 'and':
-      return and(node.items);
-    case 'or': {
-      const parts = node.items.map(compile);
-      if (parts.some((p) => !p.query)) return { exact: false };
-      return {
-        query: `(${parts.map((p) => p.query).join(' | ')})`,
-        exact: parts.every((p) => p.exact),
-      };
-    }
-    default:
-      return { exact: false };
-  }
-}
+const TSQUERY: QueryDialect = {
+  term,
+  and: (parts) => `(${parts.join(' & ')})`,
+  or: (parts) => `(${parts.join(' | ')})`,
+  andNot: (required, negated) => `(${required} & !(${negated.join(' | ')}))`,
+};
 
 /**
  * A parsed query as a `tsquery` literal that finds a superset of its matches (built from our
@@ -96,10 +66,10 @@ function compile(node: QueryNode): Compiled {
  * for FTS5 (`src/search/fts.ts`).
  */
 export function compileTsQuery(node: QueryNode): { query: string; exact: boolean } {
-  const { query, exact } = compile(node);
-  if (query === undefined)
+  const { expression, exact } = compileNode(node, TSQUERY);
+  if (expression === undefined)
     throw new QueryError('the query needs at least one term that is not negated');
-  return { query, exact };
+  return { query: expression, exact };
 }
 
 /**

@@ -24,7 +24,7 @@ Options:
   --optimize           afterwards, merge the search index into one piece: worth it after
                        big batches (phrase and filtered searches ~40% faster at a million
                        articles); takes time in proportion to the whole archive
-                       (PostgreSQL: refreshes the planner's statistics)
+                       (PostgreSQL: VACUUM (ANALYZE) of the archive's tables)
   -v, --verbose        one line per source on standard error
   -h, --help           this help
 
