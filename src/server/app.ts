@@ -263,8 +263,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hosts: allowedHosts(host, options.allowedHosts),
     csrf: new CsrfToken(),
   };
-  const respond = (req: IncomingMessage, res: ServerResponse) =>
-    handle(ctx, req, res).catch((error) => fail(res, req, error));
+  // Requests being answered: the archive is closed only after them (a PostgreSQL archive's
+  // reads are asynchronous and may still be running when the connections are cut).
+  const inFlight = new Set<Promise<void>>();
+  const respond = (req: IncomingMessage, res: ServerResponse) => {
+    const answered = handle(ctx, req, res)
+      .catch((error) => fail(res, req, error))
+      .finally(() => inFlight.delete(answered));
+    inFlight.add(answered);
+  };
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, respond);
   server.on('clientError', answerUnparsable);
   // Expect: 100-continue with a declared size over the limit: refuse before the body is sent.
@@ -289,6 +296,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(inFlight);
       await ctx.read.close();
       await ctx.uploads?.close();
     },
