@@ -39,6 +39,8 @@ export interface Archive {
   /** Store one mended source in one transaction; a source already stored is left as it is. */
   store(input: StoreInput, onBusy?: (waited: number) => void): Promise<StoreResult>;
   getEdition(editionId: number): Promise<StoredEdition | undefined>;
+  /** Every edition's id, in the order they were stored. */
+  editionIds(): Promise<number[]>;
   search(params: SearchParams): Promise<SearchResult>;
   counts(): Promise<ArchiveCounts>;
   // What the web reader reads (`src/server/`).
@@ -52,7 +54,7 @@ export interface Archive {
   /** Where each stored page of a big source's view starts (empty: the source has one page). */
   sourcePageStarts(editionId: number): Promise<number[]>;
   readSourcePage(editionId: number, page: number): Promise<SourceWindow | undefined>;
-  /** Tidy the search index after big batches (SQLite merges it; PostgreSQL analyzes). */
+  /** Tidy up after big batches (SQLite merges its index; PostgreSQL vacuums and analyzes). */
   optimize(onBusy?: (waited: number) => void): Promise<void>;
   close(): Promise<void>;
 }
@@ -85,6 +87,8 @@ export function sqliteArchive(db: Db, location = db.name): Archive {
     storedSource: async (sha256) => storedSource(db, sha256),
     store: async (input, onBusy) => storeEdition(db, input, undefined, onBusy),
     getEdition: async (id) => getEdition(db, id),
+    editionIds: async () =>
+      db.prepare('SELECT id FROM editions ORDER BY id').pluck().all() as number[],
     search: async (params) => search(db, params),
     counts: async () => archiveCounts(db),
     listSources: async (offset, limit) => listSources(db, offset, limit),

@@ -251,6 +251,10 @@ for (const backend of BACKENDS) {
         );
       }
       assert.equal(await reader.getEdition(all.length + 1), undefined);
+      assert.deepEqual(
+        await reader.editionIds(),
+        all.map((_, i) => i + 1),
+      );
     });
 
     test('gives the web reader what it reads: sources, articles, heads, source pages', async (t) => {

@@ -85,6 +85,11 @@ export class PgArchive implements Archive {
     return pgGetEdition(this.pool, editionId);
   }
 
+  async editionIds(): Promise<number[]> {
+    const { rows } = await this.pool.query('SELECT id FROM editions ORDER BY id');
+    return rows.map((r) => Number(r.id));
+  }
+
   search(params: SearchParams): Promise<SearchResult> {
     return pgSearch(this.pool, this.order, params);
   }

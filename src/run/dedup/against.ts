@@ -10,27 +10,14 @@ import { corpusRecords } from '../../render/jsonl.js';
 import { signature } from './minhash.js';
 import type { CrossDuplicates } from './cross.js';
 
-/** Sources listed per read while walking the archive's editions. */
-const LIST_PAGE = 200;
-
-/** The archive's edition ids in the order they were stored. */
-async function editionIds(archive: Archive): Promise<number[]> {
-  const ids: number[] = [];
-  for (;;) {
-    const page = await archive.listSources(ids.length, LIST_PAGE);
-    ids.push(...page.map((row) => row.editionId));
-    if (page.length < LIST_PAGE) return ids;
-  }
-}
-
 /** What identifies the archive's content for a resumed run: its editions, counted and last. */
 export async function archiveState(
   target: string,
 ): Promise<{ editions: number; lastEdition: number }> {
   const archive = await open(target);
   try {
-    const ids = await editionIds(archive);
-    return { editions: ids.length, lastEdition: ids.length > 0 ? Math.max(...ids) : 0 };
+    const ids = await archive.editionIds();
+    return { editions: ids.length, lastEdition: ids.at(-1) ?? 0 };
   } finally {
     await archive.close();
   }
@@ -44,7 +31,7 @@ export async function seedFromArchive(
   const archive = await open(target);
   let seeded = 0;
   try {
-    for (const id of await editionIds(archive)) {
+    for (const id of await archive.editionIds()) {
       const { edition } = (await archive.getEdition(id))!;
       for (const record of corpusRecords(edition)) {
         const sig = signature(record.text);
