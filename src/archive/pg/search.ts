@@ -70,7 +70,7 @@ function batchSql(walk: Walk): string {
  * entries were read: the same walk as SQLite's `collect`, a batch at a time.
  */
 async function collect(
-  pool: pg.ClientBase,
+  client: pg.ClientBase,
   walk: Walk,
   range: { low: number; high: number },
   wanted: number,
@@ -81,7 +81,7 @@ async function collect(
   let high = range.high;
   for (;;) {
     const size = Math.min(BATCH, Math.max(wanted - found.length, 0) + 1);
-    const { rows } = await pool.query(sql, [walk.tsquery, range.low, high, size, ...walk.values]);
+    const { rows } = await client.query(sql, [walk.tsquery, range.low, high, size, ...walk.values]);
     for (const row of rows) {
       if (found.length >= wanted || ++scanned > MAX_SCANNED) return { found, exhausted: false };
       if (row.ok) found.push({ key: Number(row.key), score: Number(row.score) });
@@ -92,8 +92,12 @@ async function collect(
 }
 
 /** Matches of the query in the range, counted up to COUNT_LIMIT + 1. */
-async function countMatches(pool: pg.ClientBase, walk: Walk, range: { low: number; high: number }) {
-  const { rows } = await pool.query(
+async function countMatches(
+  client: pg.ClientBase,
+  walk: Walk,
+  range: { low: number; high: number },
+) {
+  const { rows } = await client.query(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM articles a
        WHERE a.terms @@ $1::tsquery AND a.key BETWEEN $2::bigint AND $3::bigint AND ${walk.check}
        LIMIT $4) t`,
@@ -102,8 +106,8 @@ async function countMatches(pool: pg.ClientBase, walk: Walk, range: { low: numbe
   return rows[0].n as number;
 }
 
-async function hitRows(pool: pg.ClientBase, ids: number[]): Promise<Map<number, HitRow>> {
-  const { rows } = await pool.query(
+async function hitRows(client: pg.ClientBase, ids: number[]): Promise<Map<number, HitRow>> {
+  const { rows } = await client.query(
     `SELECT a.id, a.edition_id AS "editionId", a.headline, a.head_text AS head, a.body_text AS body,
        a.date, a.agency, a.place, s.name AS source
      FROM articles a JOIN editions e ON e.id = a.edition_id JOIN sources s ON s.id = e.source_id
@@ -142,7 +146,7 @@ export async function pgSearch(
 }
 
 async function searchWith(
-  pool: pg.ClientBase,
+  client: pg.ClientBase,
   order: 'rum' | 'gin',
   params: SearchParams,
 ): Promise<SearchResult> {
@@ -159,16 +163,16 @@ async function searchWith(
     values: [...facets.values, ...check.values],
     order,
   };
-  const { found, exhausted } = await collect(pool, walk, plan.range, plan.wanted);
+  const { found, exhausted } = await collect(client, walk, plan.range, plan.wanted);
   // Counted where SQLite counts (its index alone exact: terms of one run; no facet filter);
   // the text check in the statement makes this count exact as well. Its values are $5 on.
   const counted =
     !exhausted && compileQuery(plan.node).exact && facets.values.length === 0
-      ? await countMatches(pool, walk, plan.range)
+      ? await countMatches(client, walk, plan.range)
       : undefined;
   const page = pageOf(plan, found);
   const rows = await hitRows(
-    pool,
+    client,
     page.map((m) => articleIdOfKey(m.key)),
   );
   const hits = page.map((m) => toHit(rows.get(articleIdOfKey(m.key))!, m.score, plan.terms));
