@@ -15,8 +15,11 @@ export function articleTerms(head: string, body: string): string {
   const where = new Map<string, string>();
   const add = (text: string, position: string) => {
     const t = indexTerms(text);
-    for (const token of `${t.uni} ${t.bi} ${t.word}`.split(' ')) {
-      if (!token || token === RUN_BREAK) continue;
+    // The run break is only there to part the pairs of two runs in FTS5's phrase search: no
+    // phrases here. A word that reads the same (the number 0) is kept.
+    const pairs = t.bi.split(' ').filter((pair) => pair !== RUN_BREAK);
+    for (const token of [...t.uni.split(' '), ...pairs, ...t.word.split(' ')]) {
+      if (!token) continue;
       const before = where.get(token);
       if (before === undefined) where.set(token, position);
       else if (!before.includes(position)) where.set(token, `${before},${position}`);
