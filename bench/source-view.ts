@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from '../src/archive/db.js';
-import { ingestBytes } from '../src/archive/ingest.js';
+import { ingestInput } from '../src/archive/ingest.js';
 import { startServer } from '../src/server/app.js';
 import { bigDump } from '../test/fixtures/bad/make.js';
 
@@ -36,7 +36,7 @@ try {
   const dump = bigDump(MB * 1e6);
   let t = performance.now();
   const w = openArchive(db);
-  const stored = ingestBytes(w, dump, { name: 'big.txt' });
+  const stored = await ingestInput(w, dump, { name: 'big.txt' });
   w.close();
   if (stored.status === 'failed') throw new Error(stored.problem);
   console.log(

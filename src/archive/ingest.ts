@@ -9,7 +9,7 @@ import { isPdf } from '../pdf/detect.js';
 import { mendWith, STAGES } from '../pipeline.js';
 import type { Stage } from '../stages/stage.js';
 import type { Db } from './db.js';
-import { storedSource, storeEdition, type StoreInput, type StoreResult } from './store.js';
+import type { StoreInput, StoreResult } from './store.js';
 import { sqliteArchive, type Archive } from './backend.js';
 
 /** The decoded source text of an edition: rebuilt from it, or decoded again if it cannot be. */
@@ -44,35 +44,12 @@ export interface IngestFailure {
 export type IngestResult = IngestStored | IngestFailure;
 
 /**
- * Mend one dump and store it (idempotent: a source already stored, by the sha256 of its bytes,
- * is found before any mending and skipped). Input that is no page dump (binary data, no text) is
- * refused as `mend` refuses it. A dump on which a stage failed is not stored — stored, it would
- * be skipped as already present once the bug is fixed — and is returned as a failure, so a batch
- * goes on with the next file.
- */
-export function ingestBytes(
-  db: Db,
-  bytes: Uint8Array,
-  options: MendOptions,
-  stages: readonly Stage[] = STAGES,
-  onBusy?: (waited: number) => void,
-): IngestResult {
-  const name = options.name ?? 'input';
-  const stored = storedSource(db, createHash('sha256').update(bytes).digest('hex'));
-  if (stored) return { ...stored, name };
-  let edition: Edition;
-  try {
-    edition = mendWith(stages, bytes, options);
-  } catch (error) {
-    return mendingFailed(name, error);
-  }
-  return storeMended(db, name, edition, bytes, onBusy);
-}
-
-/**
- * `ingestBytes` for any input a user hands over, into any archive (SQLite or PostgreSQL): a PDF
- * is read with its layout (src/pdf/); a PDF that cannot be read (encrypted, damaged, no text
- * layer) is refused with why.
+ * Mend one dump and store it, into any archive (SQLite or PostgreSQL). Idempotent: a source
+ * already stored, by the sha256 of its bytes, is found before any mending and skipped. A PDF is
+ * read with its layout (src/pdf/); one that cannot be read (encrypted, damaged, no text layer)
+ * is refused with why, as is input that is no page dump (binary data, no text). A dump on which
+ * a stage failed is not stored — stored, it would be skipped as already present once the bug
+ * is fixed — and is returned as a failure, so a batch goes on with the next file.
  */
 export async function ingestInto(
   archive: Archive,
@@ -122,18 +99,4 @@ function storable(name: string, edition: Edition, bytes: Uint8Array): StoreInput
   if (failures.length > 0)
     return { status: 'failed', name, problem: failures.map((m) => m.text).join('; '), edition };
   return { edition, text: sourceText(edition, bytes), raw: bytes };
-}
-
-/** Store a mended Edition, unless it was refused or a stage failed on it. */
-function storeMended(
-  db: Db,
-  name: string,
-  edition: Edition,
-  bytes: Uint8Array,
-  onBusy?: (waited: number) => void,
-): IngestResult {
-  const checked = storable(name, edition, bytes);
-  if ('status' in checked) return checked;
-  const result = storeEdition(db, checked, undefined, onBusy);
-  return { ...result, name: edition.source.name, edition };
 }

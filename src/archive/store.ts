@@ -22,46 +22,48 @@ export interface StoreResult {
   articles: number;
 }
 
-function insertSource(db: Db, input: StoreInput, now: string): number {
+/** The columns of a source row both archives store, in the order `sourceValues` gives them. */
+export const SOURCE_COLUMNS = 'sha256, name, bytes, encoding, text, raw, ingested_at';
+
+/** A source's row values (SOURCE_COLUMNS): the raw bytes only when they are not UTF-8 of the text. */
+export function sourceValues(input: StoreInput, now: string): unknown[] {
   const { source } = input.edition;
   const keepRaw = input.raw && source.encoding.toLowerCase() !== 'utf-8';
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO sources (sha256, name, bytes, encoding, text, raw, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        source.sha256,
-        source.name,
-        source.bytes,
-        source.encoding,
-        input.text,
-        keepRaw ? Buffer.from(input.raw!) : null,
-        now,
-      ).lastInsertRowid,
-  );
+  const raw = keepRaw ? Buffer.from(input.raw!) : null;
+  return [source.sha256, source.name, source.bytes, source.encoding, input.text, raw, now];
+}
+
+/** The columns of an edition row both archives store (`editionValues`). */
+export const EDITION_COLUMNS =
+  'source_id, schema, edition_date, articles, residue, dropped, edits, json';
+
+export function editionValues(sourceId: number, edition: Edition): unknown[] {
+  return [
+    sourceId,
+    edition.schema,
+    edition.options.editionDate ?? null,
+    edition.articles.length,
+    edition.residue.length,
+    edition.stats.dropped,
+    edition.edits.length,
+    // the articles are stored once, in their own rows; getEdition puts them back
+    packJson({ ...edition, articles: [] }),
+  ];
+}
+
+/** `?` placeholders for SQLite, one per value. */
+const slots = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+function insertSource(db: Db, input: StoreInput, now: string): number {
+  const values = sourceValues(input, now);
+  const sql = `INSERT INTO sources (${SOURCE_COLUMNS}) VALUES (${slots(values)})`;
+  return Number(db.prepare(sql).run(...values).lastInsertRowid);
 }
 
 function insertEdition(db: Db, sourceId: number, edition: Edition): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO editions (source_id, schema, edition_date, articles, residue, dropped, edits, json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        sourceId,
-        edition.schema,
-        edition.options.editionDate ?? null,
-        edition.articles.length,
-        edition.residue.length,
-        edition.stats.dropped,
-        edition.edits.length,
-        // the articles are stored once, in their own rows; getEdition puts them back
-        packJson({ ...edition, articles: [] }),
-      ).lastInsertRowid,
-  );
+  const values = editionValues(sourceId, edition);
+  const sql = `INSERT INTO editions (${EDITION_COLUMNS}) VALUES (${slots(values)})`;
+  return Number(db.prepare(sql).run(...values).lastInsertRowid);
 }
 
 /** The columns of an article row both archives store, in the order `articleValues` gives them. */
@@ -106,9 +108,8 @@ function insertArticle(
   editionDate?: string,
 ): void {
   const { values, head, body, date } = articleValues(editionId, ordinal, a, editionDate);
-  const slots = values.map(() => '?').join(', ');
   const id = Number(
-    db.prepare(`INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (${slots})`).run(...values)
+    db.prepare(`INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (${slots(values)})`).run(...values)
       .lastInsertRowid,
   );
   const facet = db.prepare(

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { sqliteArchive } from '../../src/archive/backend.js';
 import { openArchive } from '../../src/archive/db.js';
-import { ingestBytes } from '../../src/archive/ingest.js';
+import { ingestInput } from '../../src/archive/ingest.js';
 import { readSourcePage, sourcePageStarts } from '../../src/archive/source-pages.js';
 import { SCHEMA_VERSION } from '../../src/archive/schema.js';
 import { pageStarts } from '../../src/render/html/window.js';
@@ -19,16 +19,20 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const BIG = bigDump(200_000);
 const BIG_TEXT = new TextDecoder().decode(BIG);
 
-function stored(db: ReturnType<typeof openArchive>, bytes: Uint8Array, name: string): number {
-  const r = ingestBytes(db, bytes, { name });
+async function stored(
+  db: ReturnType<typeof openArchive>,
+  bytes: Uint8Array,
+  name: string,
+): Promise<number> {
+  const r = await ingestInput(db, bytes, { name });
   assert.notEqual(r.status, 'failed');
   return (r as { editionId: number }).editionId;
 }
 
 test('a big source is stored page by page; a one-page source stores no pages', async () => {
   const db = openArchive(join(dir, 'a.db'));
-  const big = stored(db, BIG, 'big.txt');
-  const small = stored(db, new TextEncoder().encode(makeDump(3)), 'small.txt');
+  const big = await stored(db, BIG, 'big.txt');
+  const small = await stored(db, new TextEncoder().encode(makeDump(3)), 'small.txt');
   assert.deepEqual(sourcePageStarts(db, big), pageStarts(BIG_TEXT));
   assert.ok(sourcePageStarts(db, big).length > 2);
   assert.deepEqual(sourcePageStarts(db, small), []);
@@ -41,7 +45,7 @@ test('a big source is stored page by page; a one-page source stores no pages', a
 test('an archive from before pages were kept is migrated, and its big sources are paged when asked', async () => {
   const path = join(dir, 'old.db');
   let db = openArchive(path);
-  const big = stored(db, BIG, 'big.txt');
+  const big = await stored(db, BIG, 'big.txt');
   const now = readSourcePage(db, big, 3)!;
   // Back to schema 1: no page table, as an archive written by the version before.
   downgradeToV2(db);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { openArchive, openArchiveReadonly } from '../../src/archive/db.js';
-import { ingestBytes } from '../../src/archive/ingest.js';
+import { ingestInput } from '../../src/archive/ingest.js';
 import { ingestEdition } from '../../src/archive/store.js';
 import {
   archiveCounts,
@@ -60,7 +60,7 @@ test('an edition is stored whole: source, articles, edits, facets', () => {
   db.close();
 });
 
-test('re-ingesting the same source is idempotent', () => {
+test('re-ingesting the same source is idempotent', async () => {
   const db = openArchive(join(dir, 'idem.db'));
   const first = ingestEdition(db, richEdition());
   const second = ingestEdition(db, richEdition());
@@ -68,8 +68,8 @@ test('re-ingesting the same source is idempotent', () => {
   assert.equal(second.editionId, first.editionId);
   ingestEdition(db, aprilEdition());
   const bytes = new TextEncoder().encode('河道整治\n\n近日，河道整治完成。\n');
-  const m1 = ingestBytes(db, bytes, { name: 'x.txt' });
-  const m2 = ingestBytes(db, bytes, { name: 'x-again.txt' });
+  const m1 = await ingestInput(db, bytes, { name: 'x.txt' });
+  const m2 = await ingestInput(db, bytes, { name: 'x-again.txt' });
   assert.equal(m1.status, 'added');
   assert.equal(m2.status, 'exists');
   assert.deepEqual(archiveCounts(db).editions, 3);

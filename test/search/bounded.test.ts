@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openArchive, openArchiveReadonly, type Db } from '../../src/archive/db.js';
-import { ingestBytes } from '../../src/archive/ingest.js';
+import { ingestInput } from '../../src/archive/ingest.js';
 import { RANK_WINDOW, search } from '../../src/search/search.js';
 import { buildSyntheticArchive } from '../../bench/synthetic-archive.js';
 
@@ -27,11 +27,11 @@ const RUN_EDGE_DUMP = `街巷一新迎客来
 本报柳湾3月2日电  新区公园昨日开门，老旧小区的居民结伴前来游览。
 `;
 
-before(() => {
+before(async () => {
   const path = join(dir, 'big.db');
   buildSyntheticArchive(path, ARTICLES);
   const w = openArchive(path);
-  ingestBytes(w, new TextEncoder().encode(RUN_EDGE_DUMP), {
+  await ingestInput(w, new TextEncoder().encode(RUN_EDGE_DUMP), {
     name: 'run-edge.txt',
     editionDate: '2024-03-02',
   });

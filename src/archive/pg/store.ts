@@ -3,9 +3,17 @@ import type { Article, Edition } from '../../model/types.js';
 import { articleFacets } from '../../search/document.js';
 import { articleKey } from '../../search/key.js';
 import { searchFold } from '../../search/normalize.js';
-import { packJson } from '../packed.js';
 import { sourcePageRows } from '../source-pages.js';
-import { ARTICLE_COLUMNS, articleValues, type StoreInput, type StoreResult } from '../store.js';
+import {
+  ARTICLE_COLUMNS,
+  articleValues,
+  EDITION_COLUMNS,
+  editionValues,
+  SOURCE_COLUMNS,
+  sourceValues,
+  type StoreInput,
+  type StoreResult,
+} from '../store.js';
 import { articleTerms } from './terms.js';
 
 type Client = pg.PoolClient;
@@ -31,46 +39,30 @@ export async function pgStoredSource(
   );
 }
 
+/** `$n` placeholders for PostgreSQL, one per value. */
+const slots = (values: readonly unknown[]) => values.map((_, i) => `$${i + 1}`);
+
 /** The new source's id, or undefined when another writer stored the same bytes first. */
 async function insertSource(
   client: Client,
   input: StoreInput,
   now: string,
 ): Promise<number | undefined> {
-  const { source } = input.edition;
-  const keepRaw = input.raw && source.encoding.toLowerCase() !== 'utf-8';
+  const values = sourceValues(input, now);
   // A writer storing the same sha256 at the same moment waits here for the other to finish.
   const r = await client.query(
-    `INSERT INTO sources (sha256, name, bytes, encoding, text, raw, ingested_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-    [
-      source.sha256,
-      source.name,
-      source.bytes,
-      source.encoding,
-      input.text,
-      keepRaw ? Buffer.from(input.raw!) : null,
-      now,
-    ],
+    `INSERT INTO sources (${SOURCE_COLUMNS}) VALUES (${slots(values).join(', ')})
+     ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+    values,
   );
   return r.rows[0] ? Number(r.rows[0].id) : undefined;
 }
 
 async function insertEdition(client: Client, sourceId: number, edition: Edition): Promise<number> {
+  const values = editionValues(sourceId, edition);
   const r = await client.query(
-    `INSERT INTO editions (source_id, schema, edition_date, articles, residue, dropped, edits, json)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [
-      sourceId,
-      edition.schema,
-      edition.options.editionDate ?? null,
-      edition.articles.length,
-      edition.residue.length,
-      edition.stats.dropped,
-      edition.edits.length,
-      // as in SQLite: the articles are stored once, in their own rows
-      packJson({ ...edition, articles: [] }),
-    ],
+    `INSERT INTO editions (${EDITION_COLUMNS}) VALUES (${slots(values).join(', ')}) RETURNING id`,
+    values,
   );
   return Number(r.rows[0].id);
 }
@@ -87,11 +79,11 @@ async function insertArticle(
   const id = Number((await client.query(`SELECT nextval('articles_id_seq') AS id`)).rows[0].id);
   const terms = articleTerms(head, body);
   const row = [id, ...values, articleKey(id, date), terms, searchFold(`${head}\n${body}`)];
-  const slots = row.map((_, i) => `$${i + 1}`);
-  slots[slots.length - 2] += '::tsvector';
+  const at = slots(row);
+  at[at.length - 2] += '::tsvector';
   await client.query(
     `INSERT INTO articles (id, ${ARTICLE_COLUMNS}, key, terms, search_text)
-     VALUES (${slots.join(', ')})`,
+     VALUES (${at.join(', ')})`,
     row,
   );
   const facets = articleFacets(a);
